@@ -1,0 +1,64 @@
+// A loopback gateway that serves PostgREST under /rest/v1 as Supabase does, so supabase-js is
+// created the same way locally and against a hosted project. Like Supabase's gateway it refuses
+// requests without a known API key.
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RunningGateway {
+	url: string;
+	stop(): Promise<void>;
+}
+
+export async function startGateway(options: {
+	postgrestUrl: string;
+	apiKeys: string[];
+}): Promise<RunningGateway> {
+	const target = new URL(options.postgrestUrl);
+	const known = new Set(options.apiKeys);
+	const server: Server = createServer((req, res) => {
+		const url = req.url ?? '/';
+		if (!url.startsWith('/rest/v1')) {
+			res.writeHead(404, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ message: 'Not found' }));
+			return;
+		}
+		const apikey = req.headers.apikey;
+		if (typeof apikey !== 'string' || !known.has(apikey)) {
+			res.writeHead(401, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ message: 'Invalid API key' }));
+			return;
+		}
+		const headers = { ...req.headers, host: target.host };
+		if (!headers.authorization) headers.authorization = `Bearer ${apikey}`;
+		const upstream = request(
+			{
+				hostname: target.hostname,
+				port: target.port,
+				method: req.method,
+				path: url.slice('/rest/v1'.length) || '/',
+				headers
+			},
+			(upstreamRes) => {
+				res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+				upstreamRes.pipe(res);
+			}
+		);
+		upstream.on('error', () => {
+			if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ message: 'Database gateway error' }));
+		});
+		req.pipe(upstream);
+	});
+	server.keepAliveTimeout = 5000;
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	server.unref();
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		stop: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			})
+	};
+}

@@ -1,0 +1,96 @@
+// The embedded local Supabase: PGlite (data directory or memory) + Supabase bootstrap +
+// migrations + seed, exposed through pglite-socket to the real PostgREST, served under
+// /rest/v1 by a loopback gateway. start() returns what createClient() needs, and stop().
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { join, resolve } from 'node:path';
+import { startGateway } from './gateway.ts';
+import { generateApiKeys } from './keys.ts';
+import { lockDataDirectory } from './lock.ts';
+import { migrate, type MigrationResult } from './migrate.ts';
+import { freePort } from './ports.ts';
+import { startPostgrest } from './postgrest.ts';
+
+export interface LocalSupabaseOptions {
+	/** Folder for the database files; null keeps everything in memory (tests). */
+	dataDir: string | null;
+	/** The folder holding bootstrap.sql, migrations/ and seed.sql. */
+	supabaseDir?: string;
+}
+
+export interface LocalSupabase {
+	url: string;
+	anonKey: string;
+	serviceRoleKey: string;
+	migrations: MigrationResult;
+	stop(): Promise<void>;
+}
+
+export function defaultSupabaseDir(): string {
+	return resolve(process.env.SUPABASE_DIR ?? 'supabase');
+}
+
+/** Opens PGlite (taking the data directory lock) and brings its schema up to date. */
+export async function openDatabase(options: LocalSupabaseOptions) {
+	const release = options.dataDir
+		? lockDataDirectory(join(options.dataDir, 'server.pid'))
+		: () => {};
+	try {
+		const db = options.dataDir ? new PGlite(join(options.dataDir, 'pgdata')) : new PGlite();
+		await db.waitReady;
+		const migrations = await migrate(db, options.supabaseDir ?? defaultSupabaseDir());
+		return {
+			db,
+			migrations,
+			close: async () => {
+				await db.close();
+				release();
+			}
+		};
+	} catch (error) {
+		release();
+		throw error;
+	}
+}
+
+export async function startLocalSupabase(options: LocalSupabaseOptions): Promise<LocalSupabase> {
+	const { db, migrations, close } = await openDatabase(options);
+	const keys = generateApiKeys();
+	const socket = new PGLiteSocketServer({
+		db,
+		host: '127.0.0.1',
+		port: await freePort(),
+		maxConnections: 8
+	});
+	const stops: Array<() => Promise<void>> = [close];
+	let url: string;
+	try {
+		await socket.start();
+		stops.unshift(() => socket.stop());
+		const dbPort = Number(new URL(`postgres://${socket.getServerConn()}`).port);
+		const postgrest = await startPostgrest({ dbPort, jwtSecret: keys.jwtSecret });
+		stops.unshift(postgrest.stop);
+		const gateway = await startGateway({
+			postgrestUrl: postgrest.url,
+			apiKeys: [keys.anonKey, keys.serviceRoleKey]
+		});
+		stops.unshift(gateway.stop);
+		url = gateway.url;
+	} catch (error) {
+		for (const stop of stops) await stop().catch(() => {});
+		throw error;
+	}
+	let stopped: Promise<void> | null = null;
+	return {
+		url,
+		anonKey: keys.anonKey,
+		serviceRoleKey: keys.serviceRoleKey,
+		migrations,
+		stop() {
+			stopped ??= (async () => {
+				for (const stop of stops) await stop().catch(() => {});
+			})();
+			return stopped;
+		}
+	};
+}
