@@ -1,0 +1,71 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { building } from '$app/environment';
+import { randomUUID } from 'node:crypto';
+import { initDatabase, stopDatabase } from '$lib/server/db';
+import { env } from '$lib/server/env';
+import { reportUnexpectedError } from '$lib/server/errors';
+import { startMailWorker, stopMailWorker } from '$lib/server/mail';
+import * as session from '$lib/server/session';
+
+export const init: ServerInit = async () => {
+	if (building) return;
+	env();
+	await initDatabase();
+	startMailWorker();
+	process.once('sveltekit:shutdown', async () => {
+		stopMailWorker();
+		await stopDatabase();
+	});
+};
+
+const requestId: Handle = ({ event, resolve }) => {
+	event.locals.requestId = randomUUID();
+	return resolve(event);
+};
+
+// SvelteKit checks the Origin of form posts; this covers every other state-changing request
+// (JSON bodies, fetch) so a cross-site page can never act with the visitor's cookie.
+const sameOriginWrites: Handle = ({ event, resolve }) => {
+	const { request, url } = event;
+	if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+		const origin = request.headers.get('origin');
+		if (origin !== null && origin !== url.origin) {
+			return new Response('Verzoek van een andere website geweigerd.', { status: 403 });
+		}
+		if (origin === null && request.headers.get('sec-fetch-site') === 'cross-site') {
+			return new Response('Verzoek van een andere website geweigerd.', { status: 403 });
+		}
+	}
+	return resolve(event);
+};
+
+const sessions: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(session.SESSION_COOKIE);
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const result = await session.validateSessionToken(token);
+		if (result.session) {
+			session.setSessionTokenCookie(event.cookies, token, result.session.expiresAt);
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+		} else {
+			session.deleteSessionTokenCookie(event.cookies);
+		}
+	}
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(requestId, sameOriginWrites, sessions, securityHeaders);
+
+export const handleError: HandleServerError = (input) => reportUnexpectedError(input);

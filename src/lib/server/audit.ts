@@ -1,0 +1,19 @@
+// The audit log: who changed what, when. Write one entry per logical change.
+import { db } from './db';
+
+export async function recordAudit(entry: {
+	actorId: string | null;
+	action: string;
+	entity: string;
+	entityId?: string | null;
+	details?: Record<string, unknown>;
+}): Promise<void> {
+	const { error } = await db().from('audit_log').insert({
+		actor_id: entry.actorId,
+		action: entry.action,
+		entity: entry.entity,
+		entity_id: entry.entityId ?? null,
+		details: entry.details ?? {}
+	});
+	if (error) throw new Error(`recordAudit: ${error.message}`);
+}

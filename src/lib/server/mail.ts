@@ -1,0 +1,191 @@
+// Outgoing mail goes through a queue: enqueueMail() stores the message in the outbox and the
+// worker sends it with nodemailer, retrying failures with back-off (nothing is lost; after
+// MAX_ATTEMPTS a message is marked failed and stays readable). Without SMTP_URL the transport
+// is nodemailer's JSON transport: the message is built as for real, printed as one console
+// line, and read at /dev/mail.
+import nodemailer, { type Transporter } from 'nodemailer';
+import { db } from './db';
+import { env } from './env';
+
+export const MAX_ATTEMPTS = 8;
+const BATCH_SIZE = 20;
+
+export interface OutgoingMail {
+	to: string;
+	subject: string;
+	text: string;
+	html?: string;
+	replyTo?: string;
+}
+
+export interface OutboxMessage {
+	id: string;
+	to: string;
+	subject: string;
+	text: string;
+	html: string | null;
+	replyTo: string | null;
+	status: 'queued' | 'sending' | 'sent' | 'failed';
+	attempts: number;
+	lastError: string | null;
+	createdAt: string;
+	sentAt: string | null;
+}
+
+interface OutboxRow {
+	id: string;
+	to_address: string;
+	subject: string;
+	text_body: string;
+	html_body: string | null;
+	reply_to: string | null;
+	status: OutboxMessage['status'];
+	attempts: number;
+	last_error: string | null;
+	created_at: string;
+	sent_at: string | null;
+}
+
+function toMessage(row: OutboxRow): OutboxMessage {
+	return {
+		id: row.id,
+		to: row.to_address,
+		subject: row.subject,
+		text: row.text_body,
+		html: row.html_body,
+		replyTo: row.reply_to,
+		status: row.status,
+		attempts: row.attempts,
+		lastError: row.last_error,
+		createdAt: row.created_at,
+		sentAt: row.sent_at
+	};
+}
+
+export function usesDevMailbox(): boolean {
+	return !env().SMTP_URL;
+}
+
+let transporter: Transporter | null = null;
+
+function transport(): Transporter {
+	transporter ??= env().SMTP_URL
+		? nodemailer.createTransport(env().SMTP_URL)
+		: nodemailer.createTransport({ jsonTransport: true });
+	return transporter;
+}
+
+/** For tests: send through this transport instead of the configured one. */
+export function useTransport(next: Transporter | null): void {
+	transporter = next;
+}
+
+export async function enqueueMail(mail: OutgoingMail): Promise<string> {
+	const { data, error } = await db()
+		.from('outbox')
+		.insert({
+			to_address: mail.to,
+			subject: mail.subject,
+			text_body: mail.text,
+			html_body: mail.html ?? null,
+			reply_to: mail.replyTo ?? null
+		})
+		.select('id')
+		.single();
+	if (error) throw new Error(`enqueueMail: ${error.message}`);
+	kickMailWorker();
+	return data.id as string;
+}
+
+function retryDelaySeconds(attempts: number): number {
+	return Math.min(60 * 60, 30 * 2 ** (attempts - 1));
+}
+
+async function deliver(row: OutboxRow): Promise<void> {
+	try {
+		await transport().sendMail({
+			from: env().MAIL_FROM,
+			to: row.to_address,
+			replyTo: row.reply_to ?? undefined,
+			subject: row.subject,
+			text: row.text_body,
+			html: row.html_body ?? undefined
+		});
+		if (usesDevMailbox()) console.log(`[mail] aan ${row.to_address}: ${row.subject} (lees op /dev/mail)`);
+		await db()
+			.from('outbox')
+			.update({ status: 'sent', sent_at: new Date().toISOString(), last_error: null })
+			.eq('id', row.id);
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		const giveUp = row.attempts >= MAX_ATTEMPTS;
+		console.error(`[mail] verzenden aan ${row.to_address} mislukt (poging ${row.attempts}): ${message}`);
+		await db()
+			.from('outbox')
+			.update({
+				status: giveUp ? 'failed' : 'queued',
+				last_error: message.slice(0, 1000),
+				next_attempt_at: new Date(Date.now() + retryDelaySeconds(row.attempts) * 1000).toISOString()
+			})
+			.eq('id', row.id);
+	}
+}
+
+/** Sends what is due; returns how many messages were tried. */
+export async function processOutbox(): Promise<number> {
+	const { data, error } = await db().rpc('claim_outbox', { p_limit: BATCH_SIZE });
+	if (error) throw new Error(`claim_outbox: ${error.message}`);
+	const rows = data as OutboxRow[];
+	for (const row of rows) await deliver(row);
+	return rows.length;
+}
+
+export async function latestMessages(limit = 50): Promise<OutboxMessage[]> {
+	const { data, error } = await db()
+		.from('outbox')
+		.select('*')
+		.order('created_at', { ascending: false })
+		.limit(limit);
+	if (error) throw new Error(`latestMessages: ${error.message}`);
+	return (data as OutboxRow[]).map(toMessage);
+}
+
+// The worker: a timer per process, plus an immediate run after each enqueue.
+let timer: ReturnType<typeof setInterval> | null = null;
+let running: Promise<void> | null = null;
+let again = false;
+
+function runWorker(): void {
+	if (running) {
+		again = true;
+		return;
+	}
+	running = (async () => {
+		try {
+			do {
+				again = false;
+				while ((await processOutbox()) > 0);
+			} while (again);
+		} catch (error) {
+			console.error('[mail] wachtrij kon niet worden verwerkt:', error);
+		} finally {
+			running = null;
+		}
+	})();
+}
+
+export function kickMailWorker(): void {
+	if (timer) setImmediate(runWorker);
+}
+
+export function startMailWorker(): void {
+	if (timer) return;
+	timer = setInterval(runWorker, env().MAIL_WORKER_INTERVAL_MS);
+	timer.unref();
+	runWorker();
+}
+
+export function stopMailWorker(): void {
+	if (timer) clearInterval(timer);
+	timer = null;
+}
