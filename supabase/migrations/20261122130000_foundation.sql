@@ -159,6 +159,12 @@ alter table public.outbox enable row level security;
 create index outbox_due_idx on public.outbox (status, next_attempt_at);
 
 -- Privileges: nothing for the API roles, then the public tables readable by everyone.
+-- Hosted Supabase grants the API roles rights on every new object by default; switch that off
+-- so a table or function added by a later migration is closed until it is opened on purpose.
+alter default privileges in schema public revoke all on tables from anon, authenticated;
+alter default privileges in schema public revoke all on sequences from anon, authenticated;
+alter default privileges in schema public revoke all on functions from anon, authenticated;
+alter default privileges revoke execute on functions from public;
 revoke all on all tables in schema public from anon, authenticated;
 grant select on public.gemeenten, public.kringen, public.kring_gemeenten, public.parties
   to anon, authenticated;
