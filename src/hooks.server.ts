@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { building } from '$app/environment';
+import { building, dev } from '$app/environment';
 import { randomUUID } from 'node:crypto';
 import { initDatabase, stopDatabase } from '$lib/server/db';
 import { env } from '$lib/server/env';
@@ -10,8 +10,15 @@ import * as session from '$lib/server/session';
 
 export const init: ServerInit = async () => {
 	if (building) return;
-	env();
-	await initDatabase();
+	try {
+		env();
+		await initDatabase();
+	} catch (error) {
+		// Configuration and start-up problems are the operator's to fix: say what, not where.
+		if (dev) throw error;
+		console.error(`\nLaat je horen kon niet starten.\n${error instanceof Error ? error.message : error}\n`);
+		process.exit(1);
+	}
 	startMailWorker();
 	process.once('sveltekit:shutdown', async () => {
 		stopMailWorker();
