@@ -21,3 +21,26 @@ export const EVERYDAY_NAMES: Record<string, string[]> = {
 	GM0518: ['Den Haag'],
 	GM0796: ['Den Bosch']
 };
+
+/**
+ * Names people also search by, but that we do not show next to the CBS name: the Dutch names of
+ * Frisian gemeenten (keyed by CBS code).
+ */
+export const SEARCH_ALIASES: Record<string, string[]> = {
+	GM0737: ['Tietjerksteradeel'],
+	GM1891: ['Dantumadeel'],
+	GM1900: ['Zuidwest-Friesland'],
+	GM1940: ['De Friese Meren'],
+	GM1970: ['Noordoost-Friesland']
+};
+
+/** Other names of provinces, as CBS writes them: someone looking for Fryslân may type Friesland. */
+export const PROVINCE_ALIASES: Record<string, string[]> = {
+	Fryslân: ['Friesland']
+};
+
+/** The CBS name, with the everyday name added where one exists: "'s-Gravenhage (Den Haag)". */
+export function displayGemeenteName(code: string, name: string): string {
+	const everyday = EVERYDAY_NAMES[code]?.[0];
+	return everyday ? `${name} (${everyday})` : name;
+}
