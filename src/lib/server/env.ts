@@ -25,18 +25,20 @@ export type Env = z.infer<typeof schema>;
 
 let cached: Env | null = null;
 
-export function env(): Env {
-	if (cached) return cached;
+/** Validates an environment; throws one message listing every problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
 	// Empty strings count as unset, as in most .env tooling.
-	const raw = Object.fromEntries(
-		Object.entries(process.env).filter(([, value]) => value !== undefined && value !== '')
-	);
+	const raw = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
 	const parsed = schema.safeParse(raw);
 	if (!parsed.success) {
-		const lines = parsed.error.issues.map((issue) => `- ${issue.path.join('.') || 'env'}: ${issue.message}`);
+		const lines = parsed.error.issues.map((issue) => `- ${issue.path.join('.') || 'instellingen'}: ${issue.message}`);
 		throw new Error(`Ongeldige instellingen (omgevingsvariabelen):\n${lines.join('\n')}`);
 	}
-	cached = parsed.data;
+	return parsed.data;
+}
+
+export function env(): Env {
+	cached ??= parseEnv(process.env);
 	return cached;
 }
 
