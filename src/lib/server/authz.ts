@@ -1,7 +1,7 @@
 // Every permission check in one place. Routes ask here; nothing else decides who may do what.
 // Roles live in memberships: admin (everything), kring editor (one kring), campaign coordinator
 // (one campaign).
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { db } from './db';
 import type { SessionUser } from './session';
 
@@ -50,4 +50,48 @@ export function canCoordinateCampaign(memberships: Membership[], campaignId: str
 		isAdmin(memberships) ||
 		memberships.some((m) => m.role === 'campaign_coordinator' && m.campaignId === campaignId)
 	);
+}
+
+/** What one user may do with one campaign. The draft text stays with its coordinators; once
+ * signing opens, huisartsen of the gemeente (a practice there), the invited and existing signers
+ * may read and sign it; once sent, it is public. */
+export interface CampaignAccess {
+	coordinate: boolean;
+	readLetter: boolean;
+	sign: boolean;
+}
+
+export interface CampaignRef {
+	id: string;
+	gemeenteCode: string;
+	status: string;
+}
+
+export async function campaignAccess(user: SessionUser | null, campaign: CampaignRef): Promise<CampaignAccess> {
+	const sent = campaign.status === 'verstuurd' || campaign.status === 'afgerond';
+	if (!user) return { coordinate: false, readLetter: sent, sign: false };
+	const userId = user.id;
+	const memberships = await membershipsOf(userId);
+	const coordinate = canCoordinateCampaign(memberships, campaign.id);
+	if (coordinate) return { coordinate, readLetter: true, sign: campaign.status === 'ter_ondertekening' };
+	if (campaign.status !== 'ter_ondertekening') return { coordinate, readLetter: sent, sign: false };
+
+	const [practices, invitation, signature] = await Promise.all([
+		db().from('practice_members').select('practices!inner(gemeente_code)').eq('user_id', userId).eq('practices.gemeente_code', campaign.gemeenteCode).limit(1),
+		db().from('invitations').select('id').eq('email', user.email).eq('campaign_id', campaign.id).limit(1),
+		db().from('signatures').select('id').eq('user_id', userId).eq('campaign_id', campaign.id).limit(1)
+	]);
+	for (const result of [practices, invitation, signature]) {
+		if (result.error) throw new Error(`campaignAccess: ${result.error.message}`);
+	}
+	const related = Boolean(practices.data?.length || invitation.data?.length || signature.data?.length);
+	return { coordinate, readLetter: related, sign: related };
+}
+
+/** For coordinator-only pages and actions: the user, or a 403 in Dutch. */
+export async function requireCoordinator(locals: App.Locals, url: URL, campaign: CampaignRef): Promise<SessionUser> {
+	const user = requireUser(locals, url);
+	const access = await campaignAccess(user, campaign);
+	if (!access.coordinate) error(403, 'Alleen de coördinatoren van deze brief kunnen dit doen.');
+	return user;
 }

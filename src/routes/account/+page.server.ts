@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireUser } from '$lib/server/authz';
 import { recordAudit } from '$lib/server/audit';
+import { fieldErrors, formString } from '$lib/server/forms';
 import { listGemeenten } from '$lib/server/gemeenten';
 import * as practices from '$lib/server/practices';
 import * as session from '$lib/server/session';
@@ -29,23 +30,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = { profile, join, leave, addPractice, signOutEverywhere };
 
-function field(form: FormData, name: string): string {
-	return String(form.get(name) ?? '');
-}
-
-function fieldErrors(issues: Array<{ path: PropertyKey[]; message: string }>): Record<string, string> {
-	const errors: Record<string, string> = {};
-	for (const issue of issues) {
-		const key = String(issue.path[0] ?? 'form');
-		errors[key] ??= issue.message;
-	}
-	return errors;
-}
-
 async function profile({ locals, url, request }: RequestEvent) {
 	const user = requireUser(locals, url);
 	const form = await request.formData();
-	const values = { name: field(form, 'name'), bigNumber: field(form, 'bigNumber') };
+	const values = { name: formString(form, 'name'), bigNumber: formString(form, 'bigNumber') };
 	const parsed = users.profileSchema.safeParse(values);
 	if (!parsed.success) return fail(400, { profile: { values, errors: fieldErrors(parsed.error.issues) } });
 	await users.updateProfile(user.id, parsed.data);
@@ -55,7 +43,7 @@ async function profile({ locals, url, request }: RequestEvent) {
 
 async function join({ locals, url, request }: RequestEvent) {
 	const user = requireUser(locals, url);
-	const practiceId = field(await request.formData(), 'practiceId');
+	const practiceId = formString(await request.formData(), 'practiceId');
 	const result = await practices.joinPractice(user.id, practiceId);
 	if (result === 'not_found') {
 		return fail(404, { join: { message: 'Deze praktijk bestaat niet (meer). Kies een andere.' } });
@@ -66,7 +54,7 @@ async function join({ locals, url, request }: RequestEvent) {
 
 async function leave({ locals, url, request }: RequestEvent) {
 	const user = requireUser(locals, url);
-	const practiceId = field(await request.formData(), 'practiceId');
+	const practiceId = formString(await request.formData(), 'practiceId');
 	await practices.leavePractice(user.id, practiceId);
 	await recordAudit({ actorId: user.id, action: 'practice_left', entity: 'practice', entityId: practiceId });
 	redirect(303, '/account?opgeslagen=praktijk-verlaten#praktijk');
@@ -76,10 +64,10 @@ async function addPractice({ locals, url, request }: RequestEvent) {
 	const user = requireUser(locals, url);
 	const form = await request.formData();
 	const values = {
-		name: field(form, 'name'),
-		agbCode: field(form, 'agbCode'),
-		address: field(form, 'address'),
-		gemeenteCode: field(form, 'gemeenteCode')
+		name: formString(form, 'name'),
+		agbCode: formString(form, 'agbCode'),
+		address: formString(form, 'address'),
+		gemeenteCode: formString(form, 'gemeenteCode')
 	};
 	const parsed = practices.newPracticeSchema.safeParse(values);
 	if (!parsed.success) {
