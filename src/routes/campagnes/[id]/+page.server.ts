@@ -1,0 +1,102 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { emailSchema } from '$lib/server/login-code';
+import { requestReconfirmation } from '$lib/server/signatures';
+import * as campaigns from '$lib/server/campaigns';
+import { publicOrigin } from '$lib/server/env';
+import { formString } from '$lib/server/forms';
+import { enqueueMail } from '$lib/server/mail';
+import { consume } from '$lib/server/rate-limit';
+import { campaignContext } from './campaign-context';
+
+export const load: PageServerLoad = async (event) => {
+	const { campaign, access } = await campaignContext(event);
+	const coordinators = await campaigns.coordinatorsOf(campaign.id);
+	return {
+		campaign,
+		access,
+		coordinators: access.coordinate ? coordinators : coordinators.map((c) => ({ ...c, email: '' })),
+		done: event.url.searchParams.get('klaar')
+	};
+};
+
+export const actions: Actions = { openSigning, reopen, close, addCoordinator, askToJoin };
+
+const CONFIRM_MESSAGE = 'Vink aan dat je dit zeker weet.';
+
+async function transition(event: RequestEvent, from: campaigns.CampaignStatus, to: campaigns.CampaignStatus, done: string) {
+	const { campaign, user } = await campaignContext(event, { coordinator: true });
+	const form = await event.request.formData();
+	if (formString(form, 'confirm') !== 'ja') return fail(400, { action: done, message: CONFIRM_MESSAGE });
+	if (campaign.status !== from || !(await campaigns.changeStatus(campaign.id, user.id, from, to))) {
+		return fail(409, { action: done, message: 'De status is intussen veranderd. Bekijk de pagina opnieuw.' });
+	}
+	return { campaign, user };
+}
+
+async function openSigning(event: RequestEvent) {
+	const result = await transition(event, 'concept', 'ter_ondertekening', 'openSigning');
+	if ('status' in result) return result;
+	await requestReconfirmation(result.campaign.id);
+	redirect(303, `/campagnes/${result.campaign.id}?klaar=geopend`);
+}
+
+async function reopen(event: RequestEvent) {
+	const result = await transition(event, 'ter_ondertekening', 'concept', 'reopen');
+	if ('status' in result) return result;
+	redirect(303, `/campagnes/${result.campaign.id}/brief`);
+}
+
+async function close(event: RequestEvent) {
+	const result = await transition(event, 'verstuurd', 'afgerond', 'close');
+	if ('status' in result) return result;
+	redirect(303, `/campagnes/${result.campaign.id}?klaar=afgerond`);
+}
+
+async function addCoordinator(event: RequestEvent) {
+	const { campaign, user } = await campaignContext(event, { coordinator: true });
+	const form = await event.request.formData();
+	const raw = formString(form, 'email');
+	const parsed = emailSchema.safeParse(raw);
+	if (!parsed.success) return fail(400, { action: 'addCoordinator', email: raw, message: parsed.error.issues[0].message });
+	const added = await campaigns.addCoordinator(campaign.id, user.id, parsed.data);
+	if (added === 'already') {
+		return fail(409, { action: 'addCoordinator', email: raw, message: 'Deze persoon is al coördinator van deze brief.' });
+	}
+	await enqueueMail({
+		to: parsed.data,
+		subject: `Je bent mede-coördinator van de brief in ${campaign.gemeenteName}`,
+		text: [
+			`${user.name ?? user.email} heeft je toegevoegd als mede-coördinator van de brief "${campaign.title}" van de huisartsen in ${campaign.gemeenteName}.`,
+			'',
+			`Log in met dit e-mailadres en open de brief: ${publicOrigin()}/campagnes/${campaign.id}`,
+			'',
+			'Laat je horen'
+		].join('\n')
+	});
+	redirect(303, `/campagnes/${campaign.id}?klaar=coordinator`);
+}
+
+async function askToJoin(event: RequestEvent) {
+	const { campaign, user, access } = await campaignContext(event);
+	if (access.coordinate) redirect(303, `/campagnes/${campaign.id}`);
+	if (!(await consume({ name: 'ask-to-join', max: 3, windowSeconds: 24 * 3600 }, `${user.id}:${campaign.id}`))) {
+		return fail(429, { action: 'askToJoin', message: 'Je hebt dit vandaag al gevraagd. De coördinatoren hebben je bericht.' });
+	}
+	const coordinators = await campaigns.coordinatorsOf(campaign.id);
+	for (const coordinator of coordinators) {
+		await enqueueMail({
+			to: coordinator.email,
+			replyTo: user.email,
+			subject: `${user.name ?? user.email} wil meeschrijven aan de brief in ${campaign.gemeenteName}`,
+			text: [
+				`${user.name ?? 'Een collega'} (${user.email}) wil meeschrijven aan "${campaign.title}".`,
+				'',
+				`Voeg hem of haar toe als mede-coördinator op ${publicOrigin()}/campagnes/${campaign.id}, of antwoord op deze e-mail.`,
+				'',
+				'Laat je horen'
+			].join('\n')
+		});
+	}
+	redirect(303, `/campagnes/${campaign.id}?klaar=gevraagd`);
+}
