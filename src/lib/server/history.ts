@@ -1,0 +1,80 @@
+// A campaign's own history, from the audit log: every edit, signature, withdrawal, send and
+// answer, with who did it (names of deleted accounts are gone: "een verwijderd account").
+import { db } from './db';
+
+export interface HistoryEntry {
+	id: number;
+	at: string;
+	action: string;
+	actor: string | null;
+	details: Record<string, unknown>;
+}
+
+const ACTION_LABELS: Record<string, string> = {
+	campaign_started: 'Brief begonnen',
+	letter_revised: 'Nieuwe versie van de tekst opgeslagen',
+	status_changed: 'Status veranderd',
+	coordinator_added: 'Mede-coördinator toegevoegd',
+	letter_signed: 'Brief ondertekend',
+	signature_withdrawn: 'Handtekening ingetrokken',
+	signature_confirmed: 'Nieuwe tekst bevestigd',
+	signature_verified: 'Ondertekenaar geverifieerd',
+	signature_unverified: 'Verificatie ingetrokken',
+	invitation_sent: 'Uitnodiging verstuurd',
+	invitation_accepted: 'Uitnodiging geopend',
+	letter_sent: 'Brief verstuurd aan de partijen',
+	letter_marked_sent: 'Brief gemarkeerd als zelf verstuurd',
+	response_received: 'Antwoord van een partij ontvangen',
+	response_entered: 'Antwoord van een partij ingevoerd',
+	response_link_revoked: 'Antwoordlink ingetrokken',
+	response_link_created: 'Nieuwe antwoordlink gemaakt',
+	reminder_sent: 'Herinnering verstuurd',
+	delivery_retried: 'Verzending opnieuw geprobeerd',
+	parties_imported: 'Partijen geïmporteerd'
+};
+
+export function actionLabel(action: string): string {
+	return ACTION_LABELS[action] ?? action.replace(/_/g, ' ');
+}
+
+const STATUS_WORDS: Record<string, string> = {
+	concept: 'concept',
+	ter_ondertekening: 'ter ondertekening',
+	verstuurd: 'verstuurd',
+	afgerond: 'afgerond'
+};
+
+/** One readable line of detail for the entries where the details say something to a person. */
+export function detailText(action: string, details: Record<string, unknown>): string | null {
+	if (action === 'status_changed') return `van ${STATUS_WORDS[String(details.from)] ?? details.from} naar ${STATUS_WORDS[String(details.to)] ?? details.to}`;
+	if (action === 'letter_revised') return `versie ${details.revision}`;
+	if (action === 'letter_sent' || action === 'letter_marked_sent') return `${details.deliveries} partijen`;
+	if (action === 'coordinator_added' && typeof details.email === 'string') return details.email;
+	return null;
+}
+
+export async function campaignHistory(campaignId: string): Promise<HistoryEntry[]> {
+	const { data, error } = await db()
+		.from('audit_log')
+		.select('id, at, action, details, users(name, email)')
+		.eq('entity', 'campaign')
+		.eq('entity_id', campaignId)
+		.order('id', { ascending: false })
+		.limit(500);
+	if (error) throw new Error(`campaignHistory: ${error.message}`);
+	return (
+		data as unknown as Array<{
+			id: number;
+			at: string;
+			action: string;
+			details: Record<string, unknown>;
+			users: { name: string | null; email: string } | null;
+		}>
+	).map((row) => ({
+		id: row.id,
+		at: row.at,
+		action: row.action,
+		actor: row.users ? (row.users.name ?? row.users.email) : null,
+		details: row.details
+	}));
+}
