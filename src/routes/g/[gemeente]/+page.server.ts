@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { findGemeente, gemeentePage } from '$lib/server/gemeenten';
+import { publicCampaignsOf } from '$lib/server/public-campaigns';
 import type { PageServerLoad } from './$types';
 
 // Public page of one gemeente, by slug (/g/zaanstad) or CBS code in any case (/g/GM0479).
@@ -10,5 +11,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	if (!gemeente) {
 		error(404, `We kennen geen gemeente met de naam of code “${params.gemeente.slice(0, 100)}”. Zoek je gemeente op de startpagina.`);
 	}
-	return { gemeente, canonicalUrl: new URL(`/g/${gemeente.slug}`, url.origin).href };
+	return {
+		gemeente,
+		campaigns: await publicCampaignsOf(gemeente.code),
+		canonicalUrl: new URL(`/g/${gemeente.slug}`, url.origin).href
+	};
 };

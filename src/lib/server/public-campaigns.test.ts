@@ -1,0 +1,106 @@
+// The public view of a gemeente's campaigns: counts before sending, the letter, consenting names,
+// recipients and answers after; nothing of a bare draft.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { connectTestDatabase } from './test-db';
+import * as campaigns from './campaigns';
+import { publicCampaignsOf } from './public-campaigns';
+
+let service: ReturnType<typeof connectTestDatabase>['service'];
+beforeAll(() => {
+	service = connectTestDatabase().service;
+});
+
+const GEMEENTE = 'GM0060'; // Ameland: no other test file uses it.
+let counter = 0;
+
+async function huisarts(practiceId: string, name: string) {
+	const { data, error } = await service
+		.from('users')
+		.insert({ email: `publiek-${Date.now()}-${++counter}@example.nl`, name })
+		.select('id')
+		.single();
+	if (error) throw error;
+	await service.from('practice_members').insert({ practice_id: practiceId, user_id: data.id });
+	return data.id as string;
+}
+
+describe('public campaigns of a gemeente', () => {
+	it('shows counts while signing, then the letter, consenting names, recipients and answers', async () => {
+		const practice = await service
+			.from('practices')
+			.insert({ name: 'Praktijk Ameland (test)', agb_code: '01987654', gemeente_code: GEMEENTE })
+			.select('id')
+			.single();
+		const practiceId = practice.data!.id as string;
+		const coordinator = await huisarts(practiceId, 'Coördinator Test');
+		const start = await campaigns.startCampaign(
+			coordinator,
+			{ gemeenteCode: GEMEENTE, occasion: 'coalitieakkoord', customTitle: '', themes: ['wmo', 'jeugdzorg'] },
+			'Ameland'
+		);
+		const id = (start as { id: string }).id;
+		expect(await publicCampaignsOf(GEMEENTE)).toEqual([]);
+
+		await campaigns.changeStatus(id, coordinator, 'concept', 'ter_ondertekening');
+		const sign = (userId: string, name: string, show: boolean) =>
+			service.rpc('sign_letter', {
+				p_campaign_id: id,
+				p_user_id: userId,
+				p_practice_id: practiceId,
+				p_signer_name: name,
+				p_big_number: null,
+				p_show_name: show
+			});
+		const anna = await huisarts(practiceId, 'Anna Openbaar');
+		const bert = await huisarts(practiceId, 'Bert Verborgen');
+		const carla = await huisarts(practiceId, 'Carla Ingetrokken');
+		await sign(anna, 'dr. Anna Openbaar', true);
+		await sign(bert, 'dr. Bert Verborgen', false);
+		await sign(carla, 'dr. Carla Ingetrokken', true);
+		await service.from('signatures').update({ withdrawn_at: new Date().toISOString() }).eq('user_id', carla);
+
+		const during = await publicCampaignsOf(GEMEENTE);
+		expect(during).toEqual([
+			expect.objectContaining({ id, status: 'ter_ondertekening', signerCount: 2, practiceCount: 1, sent: null })
+		]);
+		expect(JSON.stringify(during)).not.toContain('Anna');
+
+		const parties = await service
+			.from('parties')
+			.insert([
+				{ gemeente_code: GEMEENTE, name: 'Partij Antwoordt' },
+				{ gemeente_code: GEMEENTE, name: 'Partij Zwijgt' }
+			])
+			.select('id, name');
+		const [answers, silent] = parties.data!;
+		const sent = await service.rpc('send_campaign', {
+			p_campaign_id: id,
+			p_actor_id: coordinator,
+			p_manual: true,
+			p_deliveries: [{ party_id: answers.id }, { party_id: silent.id }]
+		});
+		expect(sent.data).toBe(true);
+		await service.from('campaigns').update({ sent_at: new Date(Date.now() - 3 * 86400000).toISOString() }).eq('id', id);
+		await service.from('responses').insert({
+			campaign_id: id,
+			party_id: answers.id,
+			channel: 'link',
+			responder_name: 'Fractievoorzitter X',
+			body_md: 'Wij steunen dit.',
+			body_html: '<p>Wij steunen dit.</p>',
+			ask_answers: { '1': 'ja', '2': 'deels' }
+		});
+
+		const [after] = await publicCampaignsOf(GEMEENTE);
+		expect(after.signerCount).toBe(2);
+		expect(after.sent?.asks).toHaveLength(2);
+		expect(after.sent?.letterHtml).toContain('Ameland');
+		expect(after.sent?.signatories).toEqual([{ name: 'dr. Anna Openbaar', practice: 'Praktijk Ameland (test)', verified: false }]);
+		expect(after.sent?.unnamedCount).toBe(1);
+		expect(JSON.stringify(after)).not.toContain('Bert');
+		expect(JSON.stringify(after)).not.toContain('Carla');
+		const byName = Object.fromEntries(after.sent!.parties.map((p) => [p.name, p]));
+		expect(byName['Partij Antwoordt'].response?.answers).toEqual({ '1': 'ja', '2': 'deels' });
+		expect(byName['Partij Zwijgt']).toMatchObject({ response: null, daysWaiting: 3 });
+	});
+});
