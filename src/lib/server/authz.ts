@@ -78,7 +78,13 @@ export async function campaignAccess(user: SessionUser | null, campaign: Campaig
 
 	const [practices, invitation, signature] = await Promise.all([
 		db().from('practice_members').select('practices!inner(gemeente_code)').eq('user_id', userId).eq('practices.gemeente_code', campaign.gemeenteCode).limit(1),
-		db().from('invitations').select('id').eq('email', user.email).eq('campaign_id', campaign.id).limit(1),
+		db()
+			.from('invitations')
+			.select('id')
+			.eq('email', user.email)
+			.eq('campaign_id', campaign.id)
+			.or(`accepted_at.not.is.null,expires_at.gt.${new Date().toISOString()}`)
+			.limit(1),
 		db().from('signatures').select('id').eq('user_id', userId).eq('campaign_id', campaign.id).limit(1)
 	]);
 	for (const result of [practices, invitation, signature]) {

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { requireUser } from '$lib/server/authz';
+import { requireUser, safeRedirectPath } from '$lib/server/authz';
 import { recordAudit } from '$lib/server/audit';
 import { fieldErrors, formString } from '$lib/server/forms';
 import { listGemeenten } from '$lib/server/gemeenten';
@@ -24,9 +24,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		gemeenten: gemeenten.map((g) => ({ code: g.code, name: g.name })),
 		chosenGemeente: known ? chosenGemeente : null,
 		practicesInGemeente: known && chosenGemeente ? await practices.practicesInGemeente(chosenGemeente) : null,
-		saved: url.searchParams.get('opgeslagen')
+		saved: url.searchParams.get('opgeslagen'),
+		// Where the huisarts came from (e.g. a letter to sign that needs a practice first).
+		back: safeRedirectPath(url.searchParams.get('naar'), '') || null
 	};
 };
+
+/** After joining or adding a practice, go back where the huisarts came from, if anywhere. */
+function backTo(form: FormData): string | null {
+	return safeRedirectPath(formString(form, 'naar'), '') || null;
+}
 
 export const actions: Actions = { profile, join, leave, addPractice, signOutEverywhere };
 
@@ -43,13 +50,14 @@ async function profile({ locals, url, request }: RequestEvent) {
 
 async function join({ locals, url, request }: RequestEvent) {
 	const user = requireUser(locals, url);
-	const practiceId = formString(await request.formData(), 'practiceId');
+	const form = await request.formData();
+	const practiceId = formString(form, 'practiceId');
 	const result = await practices.joinPractice(user.id, practiceId);
 	if (result === 'not_found') {
 		return fail(404, { join: { message: 'Deze praktijk bestaat niet (meer). Kies een andere.' } });
 	}
 	await recordAudit({ actorId: user.id, action: 'practice_joined', entity: 'practice', entityId: practiceId });
-	redirect(303, '/account?opgeslagen=praktijk#praktijk');
+	redirect(303, backTo(form) ?? '/account?opgeslagen=praktijk#praktijk');
 }
 
 async function leave({ locals, url, request }: RequestEvent) {
@@ -85,7 +93,7 @@ async function addPractice({ locals, url, request }: RequestEvent) {
 			}
 		});
 	}
-	redirect(303, `/account?opgeslagen=praktijk-toegevoegd&gemeente=${parsed.data.gemeenteCode}#praktijk`);
+	redirect(303, backTo(form) ?? `/account?opgeslagen=praktijk-toegevoegd&gemeente=${parsed.data.gemeenteCode}#praktijk`);
 }
 
 async function signOutEverywhere({ locals, url, cookies }: RequestEvent) {

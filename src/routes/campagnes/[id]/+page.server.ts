@@ -37,7 +37,7 @@ async function transition(event: RequestEvent, from: campaigns.CampaignStatus, t
 async function openSigning(event: RequestEvent) {
 	const result = await transition(event, 'concept', 'ter_ondertekening', 'openSigning');
 	if ('status' in result) return result;
-	await requestReconfirmation(result.campaign.id);
+	await requestReconfirmation(result.campaign.id, result.user.id);
 	redirect(303, `/campagnes/${result.campaign.id}?klaar=geopend`);
 }
 
