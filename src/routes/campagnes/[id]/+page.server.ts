@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { emailSchema } from '$lib/server/login-code';
 import { requestReconfirmation } from '$lib/server/signatures';
 import * as campaigns from '$lib/server/campaigns';
+import { coverage } from '$lib/server/coverage';
 import { publicOrigin } from '$lib/server/env';
 import { formString } from '$lib/server/forms';
 import { enqueueMail } from '$lib/server/mail';
@@ -11,10 +12,15 @@ import { campaignContext } from './campaign-context';
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign, access } = await campaignContext(event);
-	const coordinators = await campaigns.coordinatorsOf(campaign.id);
+	const [coordinators, reach] = await Promise.all([
+		campaigns.coordinatorsOf(campaign.id),
+		access.coordinate || access.readLetter ? coverage(campaign.id, campaign.gemeenteCode) : null
+	]);
 	return {
 		campaign,
 		access,
+		// Counts only: which practices have not signed stays on the coordinators' signers page.
+		coverage: reach && { signers: reach.signers, practicesSigned: reach.practicesSigned, practicesTotal: reach.practicesTotal },
 		coordinators: access.coordinate ? coordinators : coordinators.map((c) => ({ ...c, email: '' })),
 		done: event.url.searchParams.get('klaar')
 	};
