@@ -6,6 +6,7 @@ import { initDatabase, stopDatabase } from '$lib/server/db';
 import { env } from '$lib/server/env';
 import { reportUnexpectedError } from '$lib/server/errors';
 import { startMailWorker, stopMailWorker } from '$lib/server/mail';
+import { startReminderWorker, stopReminderWorker } from '$lib/server/reminders';
 import * as session from '$lib/server/session';
 
 export const init: ServerInit = async () => {
@@ -20,7 +21,9 @@ export const init: ServerInit = async () => {
 		process.exit(1);
 	}
 	startMailWorker();
+	startReminderWorker();
 	process.once('sveltekit:shutdown', async () => {
+		stopReminderWorker();
 		stopMailWorker();
 		await stopDatabase();
 	});

@@ -86,3 +86,185 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
 	);
 	expect(report, `Accessibility violations on ${page.url()}:\n${report.join('\n')}`).toEqual([]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The joint letter (issue 3): mail links, practices, campaigns, and a guard against script.
+
+/** The demo huisarts of the seed: Anna de Vries, Huisartsenpraktijk De Zaanoever (demo), Zaanstad. */
+export const DEMO_HUISARTS = { email: 'huisarts@demo.laatjehoren.nl', name: 'Anna de Vries' };
+
+/** The demo practices in Zaanstad (GM0479) nobody else's journey signs for twice in one campaign. */
+export const ZAANSTAD_PRACTICES = {
+	zaanoever: 'Huisartsenpraktijk De Zaanoever (demo)',
+	weefhuis: 'Gezondheidscentrum Het Weefhuis (demo)',
+	krommenie: 'Huisartsen Krommenie-Noord (demo)',
+	pelmolen: 'Huisartsenpraktijk De Pelmolen (demo)',
+	oostzijderveld: 'Huisartsenpraktijk Het Oostzijderveld (demo)'
+} as const;
+
+/** A short random tag, to make names and titles unique within one run. */
+export function uniqueTag(): string {
+	return Math.random().toString(36).slice(2, 7);
+}
+
+/** `count` random digits. */
+export function randomDigits(count: number): string {
+	return Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
+}
+
+/**
+ * The text of the newest mail whose mailbox label ("E-mail aan <to>: <subject>") matches, read
+ * from /dev/mail in a separate tab. `to` may be one address of several; `subject` a substring or a
+ * pattern. Waits (reloading) until such a mail is there.
+ */
+export async function readMail(
+	context: BrowserContext,
+	match: { to: string; subject?: string | RegExp }
+): Promise<string> {
+	const mailbox = await context.newPage();
+	try {
+		const subject =
+			match.subject === undefined
+				? '.*'
+				: typeof match.subject === 'string'
+					? `.*${escapeRegExp(match.subject)}.*`
+					: match.subject.source;
+		const label = new RegExp(`^E-mail aan (?:[^:]*[ ,])?${escapeRegExp(match.to)}(?:,[^:]*)?: ${subject}$`);
+		const message = mailbox.getByRole('article', { name: label }).first();
+		await expect(async () => {
+			await mailbox.goto('/dev/mail');
+			await expect(message).toBeVisible({ timeout: 1_000 });
+		}).toPass({ timeout: 15_000 });
+		return await message.locator('pre').innerText();
+	} finally {
+		await mailbox.close();
+	}
+}
+
+/** The first absolute link in `body` whose path starts with `pathPrefix` (e.g. "/uitnodiging/"). */
+export function linkIn(body: string, pathPrefix: string): string {
+	const match = body.match(new RegExp(`https?://[^\\s"<>]+${escapeRegExp(pathPrefix)}[^\\s"<>]+`));
+	if (!match) throw new Error(`No link to ${pathPrefix} in this mail:\n${body}`);
+	return match[0];
+}
+
+/**
+ * Links the signed-in user to an existing practice in a gemeente from the account page ("Ik werk
+ * hier"). `gemeenteCode` like "GM0479"; `practice` the practice's exact name.
+ */
+export async function joinPractice(page: Page, gemeenteCode: string, practice: string): Promise<void> {
+	await page.goto(`/account?gemeente=${gemeenteCode}`);
+	await page.getByRole('button', { name: `Ik werk hier: ${practice}` }).click();
+	await expectStatus(page, 'Je bent aan de praktijk gekoppeld.');
+	await expect(page.getByRole('button', { name: `Ontkoppelen van ${practice}` })).toBeVisible();
+}
+
+/**
+ * Starts a letter on /campagnes/nieuw: an occasion's label ("Gemeenteraadsverkiezingen 2026") or
+ * a title of one's own (`title`), and the themes by label. Ends on the editor; returns the id.
+ */
+export async function startLetter(
+	page: Page,
+	options: { gemeente: string; occasion?: string; title?: string; themes: string[] }
+): Promise<string> {
+	await page.goto('/campagnes/nieuw');
+	await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: options.gemeente });
+	const occasions = page.getByRole('group', { name: 'Aanleiding' });
+	if (options.title !== undefined) {
+		await occasions.getByLabel('Iets anders (eigen titel)').check();
+		await page.getByLabel(/^Eigen titel/).fill(options.title);
+	} else {
+		await occasions.getByLabel(options.occasion ?? 'Gemeenteraadsverkiezingen 2026', { exact: true }).check();
+	}
+	const themes = page.getByRole('group', { name: "Thema's" });
+	for (const theme of options.themes) await themes.getByLabel(theme, { exact: true }).check();
+	await page.getByRole('button', { name: 'Begin de brief' }).click();
+	await expect(page).toHaveURL(/\/campagnes\/[^/]+\/brief$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'De brief' })).toBeVisible();
+	return campaignIdFrom(page.url());
+}
+
+/** The campaign id in a /campagnes/<id>/… address. */
+export function campaignIdFrom(url: string): string {
+	const match = new URL(url).pathname.match(/^\/campagnes\/([^/]+)/);
+	if (!match || match[1] === 'nieuw') throw new Error(`Not a campaign address: ${url}`);
+	return match[1];
+}
+
+/** On the campaign overview: ticks "Ja, de tekst is klaar" and opens the letter for signing. */
+export async function openForSigning(page: Page, campaignId: string): Promise<void> {
+	await page.goto(`/campagnes/${campaignId}`);
+	await page.getByLabel('Ja, de tekst is klaar').check();
+	await page.getByRole('button', { name: 'Open voor ondertekening' }).click();
+	await expectStatus(page, 'De brief staat open voor ondertekening. De tekst ligt nu vast.');
+}
+
+/**
+ * Signs the letter on /campagnes/<id>/ondertekenen as the signed-in huisarts (who must have a
+ * practice in the gemeente): name, BIG number, and whether the name may be public.
+ */
+export async function signLetter(
+	page: Page,
+	campaignId: string,
+	signer: { name: string; bigNumber: string; showName: boolean; practice?: string }
+): Promise<void> {
+	if (!new URL(page.url()).pathname.endsWith(`/campagnes/${campaignId}/ondertekenen`)) {
+		await page.goto(`/campagnes/${campaignId}/ondertekenen`);
+	}
+	await page.getByLabel('Naam zoals die onder de brief komt').fill(signer.name);
+	if (signer.practice) await page.getByLabel('Praktijk', { exact: true }).selectOption({ label: signer.practice });
+	await page.getByLabel('BIG-nummer').fill(signer.bigNumber);
+	await page.getByLabel('Mijn naam mag openbaar onder de brief staan').setChecked(signer.showName);
+	await page.getByRole('button', { name: 'Onderteken de brief' }).click();
+	await expectStatus(page, 'Dank je wel! Je handtekening staat onder de brief.');
+	await expect(page.getByRole('heading', { name: 'Je hebt ondertekend' })).toBeVisible();
+}
+
+/** Adds a party with one contact address on /campagnes/<id>/partijen. */
+export async function addParty(page: Page, campaignId: string, party: { name: string; email: string }): Promise<void> {
+	await page.goto(`/campagnes/${campaignId}/partijen`);
+	const adding = page.getByRole('region', { name: 'Partij toevoegen' });
+	await adding.getByLabel('Naam van de partij').fill(party.name);
+	await adding.getByRole('button', { name: 'Partij toevoegen' }).click();
+	await expectStatus(page, 'De partij is opgeslagen.');
+	const card = partyCard(page, party.name);
+	await card.locator('summary', { hasText: 'E-mailadres toevoegen' }).click();
+	await card.getByLabel('Nieuw e-mailadres').fill(party.email);
+	await card.getByRole('button', { name: 'Adres toevoegen' }).click();
+	await expectStatus(page, 'Het e-mailadres is opgeslagen.');
+	await expect(partyCard(page, party.name).getByRole('list', { name: `E-mailadressen van ${party.name}` })).toContainText(party.email);
+}
+
+/** A party's card on the Partijen page. */
+export function partyCard(page: Page, name: string) {
+	return page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
+}
+
+/**
+ * Sends the letter from /campagnes/<id>/versturen after ticking the confirmation. Ends on the
+ * delivery status.
+ */
+export async function sendLetter(page: Page, campaignId: string): Promise<void> {
+	await page.goto(`/campagnes/${campaignId}/versturen`);
+	await page.getByLabel('Ik heb de brief, de ondertekenaars en de ontvangers gecontroleerd').check();
+	await page.getByRole('button', { name: /^Verstuur de brief naar \d+ partij(en)?$/ }).click();
+	await expect(page.getByRole('table', { name: 'Bezorging per partij' })).toBeVisible();
+}
+
+/** Makes the test fail if anything on `page` opens an alert, confirm or prompt (an XSS payload). */
+export function failOnDialog(page: Page): { dialogs: string[] } {
+	const seen = { dialogs: [] as string[] };
+	page.on('dialog', async (dialog) => {
+		seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+		await dialog.dismiss().catch(() => {});
+	});
+	return seen;
+}
+
+/**
+ * Expects a status message (role="status") with exactly this text. Filters by the text, so an
+ * older message still on its way out during a navigation does not count as a second match.
+ */
+export async function expectStatus(page: Page, text: string | RegExp): Promise<void> {
+	await expect(page.getByRole('status').filter({ hasText: text })).toHaveText(text);
+}
