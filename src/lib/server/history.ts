@@ -20,17 +20,25 @@ const ACTION_LABELS: Record<string, string> = {
 	signature_confirmed: 'Nieuwe tekst bevestigd',
 	signature_verified: 'Ondertekenaar geverifieerd',
 	signature_unverified: 'Verificatie ingetrokken',
-	invitation_sent: 'Uitnodiging verstuurd',
+	colleagues_invited: 'Collega\'s uitgenodigd',
+	reconfirmation_requested: 'Ondertekenaars gevraagd de nieuwe tekst te bevestigen',
 	invitation_accepted: 'Uitnodiging geopend',
 	letter_sent: 'Brief verstuurd aan de partijen',
 	letter_marked_sent: 'Brief gemarkeerd als zelf verstuurd',
 	response_received: 'Antwoord van een partij ontvangen',
 	response_entered: 'Antwoord van een partij ingevoerd',
 	response_link_revoked: 'Antwoordlink ingetrokken',
-	response_link_created: 'Nieuwe antwoordlink gemaakt',
-	reminder_sent: 'Herinnering verstuurd',
+	response_link_renewed: 'Nieuwe antwoordlink gemaakt',
+	reminder_digest_sent: 'Coördinatoren herinnerd aan partijen zonder antwoord',
+	parties_reminded: 'Herinnering verstuurd aan partijen',
 	delivery_retried: 'Verzending opnieuw geprobeerd',
-	parties_imported: 'Partijen geïmporteerd'
+	parties_imported: 'Partijen geïmporteerd',
+	party_added: 'Partij toegevoegd',
+	party_updated: 'Partij gewijzigd',
+	party_removed: 'Partij verwijderd',
+	party_contact_added: 'E-mailadres van een partij toegevoegd',
+	party_contact_updated: 'E-mailadres van een partij gewijzigd',
+	party_contact_removed: 'E-mailadres van een partij verwijderd'
 };
 
 export function actionLabel(action: string): string {

@@ -1,0 +1,36 @@
+// A campaign's history, read back from the audit log as coordinators see it.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { connectTestDatabase } from './test-db';
+import * as campaigns from './campaigns';
+import { actionLabel, campaignHistory, detailText } from './history';
+
+let service: ReturnType<typeof connectTestDatabase>['service'];
+beforeAll(() => {
+	service = connectTestDatabase().service;
+});
+
+describe('campaign history', () => {
+	it('lists who did what, newest first, in Dutch', async () => {
+		const { data: user } = await service
+			.from('users')
+			.insert({ email: `historie-${Date.now()}@example.nl`, name: 'Dr. Historie' })
+			.select('id')
+			.single();
+		const started = await campaigns.startCampaign(
+			user!.id,
+			{ gemeenteCode: 'GM0072', occasion: 'begroting', customTitle: '', themes: ['ggz'] },
+			'Harlingen'
+		);
+		const id = (started as { id: string }).id;
+		await campaigns.changeStatus(id, user!.id, 'concept', 'ter_ondertekening');
+
+		const entries = await campaignHistory(id);
+		expect(entries.map((e) => [e.action, e.actor])).toEqual([
+			['status_changed', 'Dr. Historie'],
+			['campaign_started', 'Dr. Historie']
+		]);
+		expect(actionLabel(entries[0].action)).toBe('Status veranderd');
+		expect(detailText(entries[0].action, entries[0].details)).toBe('van concept naar ter ondertekening');
+		expect(actionLabel('letter_sent')).toBe('Brief verstuurd aan de partijen');
+	});
+});
