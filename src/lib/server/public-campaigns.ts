@@ -2,10 +2,9 @@
 // in one embedded query. Before sending: only that a campaign is under way and how many signed.
 // Once sent: the letter, the counts, the names that may be shown, the recipients and each
 // party's newest answer per numbered ask. Drafts (concept) with no signatures stay private.
+import type { AskAnswer } from '$lib/ask-answers';
 import { db } from './db';
 import { extractAsks } from './letters';
-
-export type AskAnswer = 'ja' | 'deels' | 'nee' | 'geen_standpunt';
 
 export interface PublicParty {
 	id: string;

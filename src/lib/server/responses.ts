@@ -22,16 +22,8 @@ export const RESPONSE_LIMITS = {
 	submitPerLink: { name: 'response-submit:link', max: 20, windowSeconds: 24 * 60 * 60 }
 } satisfies Record<string, Limit>;
 
-export type AskAnswer = 'ja' | 'deels' | 'nee' | 'geen_standpunt';
-
-export const ASK_ANSWERS: readonly AskAnswer[] = ['ja', 'deels', 'nee', 'geen_standpunt'];
-
-export const ASK_ANSWER_LABELS: Record<AskAnswer, string> = {
-	ja: 'ja',
-	deels: 'deels',
-	nee: 'nee',
-	geen_standpunt: 'geen standpunt'
-};
+import { ASK_ANSWERS, type AskAnswer } from '$lib/ask-answers';
+export { ASK_ANSWERS, ASK_ANSWER_LABELS, type AskAnswer } from '$lib/ask-answers';
 
 export type ResponseChannel = 'link' | 'email' | 'telefoon' | 'anders';
 
