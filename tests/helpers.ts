@@ -5,7 +5,7 @@
 // code checks per 15 minutes per client. Keep the whole suite well under that; each call of
 // signIn() costs one send and one check.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Dialog, type Page } from '@playwright/test';
 
 /** A fresh address per call, so tests never share an account or a per-address rate limit. */
 export function uniqueEmail(prefix = 'huisarts'): string {
@@ -154,9 +154,16 @@ export function linkIn(body: string, pathPrefix: string): string {
  */
 export async function joinPractice(page: Page, gemeenteCode: string, practice: string): Promise<void> {
 	await page.goto(`/account?gemeente=${gemeenteCode}`);
-	await page.getByRole('button', { name: `Ik werk hier: ${practice}` }).click();
+	await joinButton(page, practice).click();
 	await expectStatus(page, 'Je bent aan de praktijk gekoppeld.');
 	await expect(page.getByRole('button', { name: `Ontkoppelen van ${practice}` })).toBeVisible();
+}
+
+/** The "Ik werk hier" button of one practice in the account page's search results. */
+export function joinButton(page: Page, practice: string) {
+	return page
+		.getByRole('region', { name: 'Je praktijk' })
+		.getByRole('button', { name: new RegExp(`^Ik werk hier\\s*:\\s*${escapeRegExp(practice)}$`) });
 }
 
 /**
@@ -237,7 +244,9 @@ export async function addParty(page: Page, campaignId: string, party: { name: st
 
 /** A party's card on the Partijen page. */
 export function partyCard(page: Page, name: string) {
-	return page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
+	// The heading is the name, with the abbreviation in brackets when there is one.
+	const heading = page.getByRole('heading', { level: 3, name: new RegExp(`^${escapeRegExp(name)}( \\(.*\\))?$`) });
+	return page.getByRole('listitem').filter({ has: heading });
 }
 
 /**
@@ -251,13 +260,18 @@ export async function sendLetter(page: Page, campaignId: string): Promise<void> 
 	await expect(page.getByRole('table', { name: 'Bezorging per partij' })).toBeVisible();
 }
 
-/** Makes the test fail if anything on `page` opens an alert, confirm or prompt (an XSS payload). */
-export function failOnDialog(page: Page): { dialogs: string[] } {
+/**
+ * Records every alert, confirm or prompt that a page (or any page of a browser context) opens, and
+ * dismisses it. An XSS payload that runs shows up here: assert `dialogs` is empty.
+ */
+export function recordDialogs(target: Page | BrowserContext): { dialogs: string[] } {
 	const seen = { dialogs: [] as string[] };
-	page.on('dialog', async (dialog) => {
+	const onDialog = async (dialog: Dialog) => {
 		seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
 		await dialog.dismiss().catch(() => {});
-	});
+	};
+	if ('goto' in target) target.on('dialog', onDialog);
+	else target.on('dialog', onDialog);
 	return seen;
 }
 

@@ -10,6 +10,7 @@ import {
 	ZAANSTAD_PRACTICES,
 	expectNoSeriousA11yViolations,
 	expectStatus,
+	joinButton,
 	linkIn,
 	openForSigning,
 	randomDigits,
@@ -108,7 +109,7 @@ test('with JavaScript: the invited colleague signs in, links a practice and sign
 	await expectNoSeriousA11yViolations(page);
 	await page.getByRole('link', { name: 'Koppel je praktijk in Zaanstad' }).click();
 	await expect(page.getByText('Koppel hieronder je praktijk; daarna ga je vanzelf terug.')).toBeVisible();
-	await page.getByRole('button', { name: `Ik werk hier: ${withScript.practice}` }).click();
+	await joinButton(page, withScript.practice).click();
 	await expect(page).toHaveURL(new RegExp(`/campagnes/${campaignId}/ondertekenen$`));
 
 	// Showing the name is off until the signer chooses it.
@@ -160,6 +161,7 @@ test('a signer reads the letter but cannot edit it or reach the coordinators\' p
 	await expect(page.getByRole('article', { name: 'De brief, versie 1' })).toBeVisible();
 	await expect(page.getByLabel('Tekst van de brief (Markdown)')).toHaveCount(0);
 	await expect(page.getByRole('button', { name: 'Opslaan als nieuwe versie' })).toHaveCount(0);
+	await expectNoSeriousA11yViolations(page);
 
 	// Not even by posting the form by hand.
 	const origin = new URL(page.url()).origin;
@@ -193,7 +195,7 @@ test.describe('without JavaScript', () => {
 		await signIn(page, withoutScript.email);
 		await expect(page).toHaveURL(new RegExp(`/campagnes/${campaignId}/ondertekenen$`));
 		await page.getByRole('link', { name: 'Koppel je praktijk in Zaanstad' }).click();
-		await page.getByRole('button', { name: `Ik werk hier: ${withoutScript.practice}` }).click();
+		await joinButton(page, withoutScript.practice).click();
 		await expect(page).toHaveURL(new RegExp(`/campagnes/${campaignId}/ondertekenen$`));
 
 		// A missing name is explained; what was typed stays.
