@@ -189,6 +189,7 @@ test('a coordinator of another gemeente is sent to this letter and cannot read t
 		for (const path of ['brief', 'brief/vergelijk?van=1&naar=2']) {
 			const response = await p.goto(`/campagnes/${campaignId}/${path}`);
 			expect(response?.status()).toBe(403);
+			await expect(p.getByRole('heading', { level: 1 })).toHaveText('Geen toegang');
 			await expect(p.getByText('Je kunt deze brief (nog) niet lezen.')).toBeVisible();
 			await expect(p.locator('body')).not.toContainText('werkbezoek');
 			await expect(p.locator('body')).not.toContainText('Wat wij zien in onze praktijken');
