@@ -296,6 +296,8 @@ test('Anna adds a co-coordinator and invites a colleague, who gets a personal li
 	await page.getByRole('button', { name: 'Stuur uitnodigingen' }).click();
 	await expectStatus(page, '1 uitnodiging is verstuurd.');
 	await expect(page.getByRole('table', { name: /^Uitgenodigd/ })).toContainText(colleague);
+	// The form is empty again, so a second click cannot invite the same colleague twice.
+	await expect(addresses).toHaveValue('');
 
 	const mail = await readMail(anna, { to: colleague, subject: 'Uitnodiging: onderteken de brief van de huisartsen in Zaanstad' });
 	expect(mail).toContain(OCCASION);
