@@ -55,6 +55,10 @@ describe('profile validation', () => {
 		expect(safeRedirectPath('/\\evil.example')).toBe('/account');
 		expect(safeRedirectPath('https://evil.example')).toBe('/account');
 		expect(safeRedirectPath(null)).toBe('/account');
+		expect(safeRedirectPath('/%09/evil.example/x')).toBe('/%09/evil.example/x');
+		expect(safeRedirectPath('/\t/evil.example/x')).toBe('/account');
+		expect(safeRedirectPath('/\n/evil.example')).toBe('/account');
+		expect(safeRedirectPath('/campagnes/1/ondertekenen?x=1#praktijk')).toBe('/campagnes/1/ondertekenen?x=1#praktijk');
 	});
 });
 

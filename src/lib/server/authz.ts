@@ -24,8 +24,12 @@ export function requireUser(locals: App.Locals, url: URL): SessionUser {
 
 /** A safe place to go after signing in: only paths on this site. */
 export function safeRedirectPath(value: string | null | undefined, fallback = '/account'): string {
-	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-	return value;
+	// Browsers drop tabs and newlines and read "\\" as "/", so "/\t/evil.example" would leave the site.
+	if (!value || !value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+	const base = 'https://laatjehoren.invalid';
+	const resolved = new URL(value, base);
+	if (resolved.origin !== base) return fallback;
+	return resolved.pathname + resolved.search + resolved.hash;
 }
 
 export async function membershipsOf(userId: string): Promise<Membership[]> {

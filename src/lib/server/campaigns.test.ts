@@ -1,7 +1,7 @@
 // Campaigns against the real local database: starting, the one-active-campaign rule, status
 // changes, coordinators and who may read a draft.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { connectTestDatabase } from './test-db';
+import { allowCampaignStart, connectTestDatabase } from './test-db';
 import { campaignAccess } from './authz';
 import * as campaigns from './campaigns';
 import { extractAsks } from './letters';
@@ -20,15 +20,16 @@ async function makeUser() {
 }
 
 // Each test uses its own gemeente so the one-active-campaign rule of one test does not touch another.
-const GEMEENTEN = ['GM0014', 'GM0034', 'GM0037', 'GM0047', 'GM0050', 'GM0059'];
+const GEMEENTEN = ['GM0014', 'GM0034', 'GM0037', 'GM0047', 'GM0050', 'GM0059', 'GM0074'];
 let next = 0;
 const gemeente = () => GEMEENTEN[next++];
 
 const base = { occasion: 'verkiezingen_2026' as const, customTitle: '', themes: ['wmo', 'huisvesting'] as campaigns.NewCampaign['themes'] };
 
 async function start(userId: string, gemeenteCode: string, input: Partial<campaigns.NewCampaign> = {}) {
+	await allowCampaignStart(service, userId, gemeenteCode);
 	const result = await campaigns.startCampaign(userId, { ...base, gemeenteCode, ...input }, 'Testgemeente');
-	if (!('id' in result)) throw new Error('expected a new campaign');
+	if (typeof result !== 'object' || !('id' in result)) throw new Error('expected a new campaign');
 	return result.id;
 }
 
@@ -63,6 +64,23 @@ describe('starting a campaign', () => {
 		expect(sameFree).toMatchObject({ existing: { id: free } });
 	});
 
+	it('lets only huisartsen of the gemeente (or its kring editors) start a letter there', async () => {
+		const stranger = await makeUser();
+		const code = gemeente();
+		expect(await campaigns.startCampaign(stranger.id, { ...base, gemeenteCode: code }, 'x')).toBe('not_allowed');
+		const count = await service.from('campaigns').select('id', { count: 'exact', head: true }).eq('gemeente_code', code);
+		expect(count.count).toBe(0);
+
+		const huisarts = await makeUser();
+		const practice = await service
+			.from('practices')
+			.insert({ name: 'Praktijk Starter', agb_code: `01${String(Date.now()).slice(-6)}`, gemeente_code: code })
+			.select('id')
+			.single();
+		await service.from('practice_members').insert({ practice_id: practice.data!.id, user_id: huisarts.id });
+		expect(await campaigns.startCampaign(huisarts.id, { ...base, gemeenteCode: code }, 'x')).toHaveProperty('id');
+	});
+
 	it('validates the form in Dutch', () => {
 		const bad = campaigns.newCampaignSchema.safeParse({ gemeenteCode: 'x', occasion: 'anders', customTitle: '', themes: [] });
 		const messages = bad.error?.issues.map((i) => i.message) ?? [];
@@ -70,6 +88,8 @@ describe('starting a campaign', () => {
 		expect(messages).toContain('Kies minstens één thema.');
 		expect(messages).toContain('Geef de brief een titel van minstens 3 tekens.');
 		expect(campaigns.newCampaignSchema.safeParse({ ...base, gemeenteCode: 'GM0363', themes: ['onzin'] }).success).toBe(false);
+		const repeated = campaigns.newCampaignSchema.parse({ ...base, gemeenteCode: 'GM0363', themes: Array(30).fill('wmo') });
+		expect(repeated.themes).toEqual(['wmo']);
 	});
 });
 

@@ -122,8 +122,8 @@ export const newCampaignSchema = z
 		customTitle: z.string().trim().max(200, 'De titel mag hoogstens 200 tekens hebben.'),
 		themes: z
 			.array(z.enum(THEME_KEYS, { message: 'Onbekend thema.' }))
-			.min(1, 'Kies minstens één thema.')
-			.max(THEME_KEYS.length)
+			.transform((themes) => [...new Set(themes)])
+			.pipe(z.array(z.enum(THEME_KEYS)).min(1, 'Kies minstens één thema.'))
 	})
 	.refine((value) => value.occasion !== 'anders' || value.customTitle.length >= 3, {
 		path: ['customTitle'],
@@ -153,12 +153,16 @@ export async function activeCampaignFor(gemeenteCode: string, key: string): Prom
 	return data ? toCampaign(data as unknown as CampaignRow) : null;
 }
 
+/** Starts a campaign; offers the active one for the same occasion instead of a second, and
+ * refuses ('not_allowed') anyone who is not a huisarts of the gemeente, its kring's editor or an admin. */
 export async function startCampaign(
 	userId: string,
 	input: NewCampaign,
 	gemeenteName: string
-): Promise<{ id: string } | { existing: Campaign }> {
+): Promise<{ id: string } | { existing: Campaign } | 'not_allowed'> {
 	const key = occasionKey(input);
+	const active = await activeCampaignFor(input.gemeenteCode, key);
+	if (active) return { existing: active };
 	const body = starterLetter(gemeenteName, input.themes);
 	const { data, error } = await db().rpc('start_campaign', {
 		p_user_id: userId,
@@ -174,6 +178,7 @@ export async function startCampaign(
 		const existing = await activeCampaignFor(input.gemeenteCode, key);
 		if (existing) return { existing };
 	}
+	if (error?.code === '42501') return 'not_allowed';
 	if (error) throw new Error(`startCampaign: ${error.message}`);
 	return { id: data as string };
 }

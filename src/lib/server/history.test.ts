@@ -1,6 +1,6 @@
 // A campaign's history, read back from the audit log as coordinators see it.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { connectTestDatabase } from './test-db';
+import { allowCampaignStart, connectTestDatabase } from './test-db';
 import * as campaigns from './campaigns';
 import { actionLabel, campaignHistory, detailText } from './history';
 
@@ -16,6 +16,7 @@ describe('campaign history', () => {
 			.insert({ email: `historie-${Date.now()}@example.nl`, name: 'Dr. Historie' })
 			.select('id')
 			.single();
+		await allowCampaignStart(service, user!.id, 'GM0072');
 		const started = await campaigns.startCampaign(
 			user!.id,
 			{ gemeenteCode: 'GM0072', occasion: 'begroting', customTitle: '', themes: ['ggz'] },

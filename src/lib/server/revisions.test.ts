@@ -1,7 +1,7 @@
 // Letter revisions against the real local database: numbered saves with author and time,
 // frozen outside concept, word diffs, and hostile text stored only as inert HTML.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { connectTestDatabase } from './test-db';
+import { allowCampaignStart, connectTestDatabase } from './test-db';
 import * as campaigns from './campaigns';
 import * as revisions from './revisions';
 import { assertInert, XSS_PAYLOADS } from './xss-payloads';
@@ -26,8 +26,9 @@ async function makeCampaign(userId: string): Promise<string> {
 		customTitle: `Versies ${Date.now()} ${++counter}`,
 		themes: ['wmo', 'ggz']
 	});
+	await allowCampaignStart(service, userId, 'GM0479');
 	const result = await campaigns.startCampaign(userId, input, 'Zaanstad');
-	if (!('id' in result)) throw new Error('campaign already exists');
+	if (typeof result !== 'object' || !('id' in result)) throw new Error('campaign already exists');
 	return result.id;
 }
 

@@ -2,6 +2,7 @@
 // local database). Each scenario gets a gemeente of its own without practices, parties or
 // campaigns, so counts are exact although the whole run shares one database.
 import { db } from './db';
+import { allowCampaignStart } from './test-db';
 import * as campaigns from './campaigns';
 import { huisartsen, makeUser, setStatus, uniqueTag } from './signing-fixtures';
 import { signLetter } from './signatures';
@@ -79,12 +80,13 @@ export async function campaignReadyToSend(options: {
 }): Promise<Scenario> {
 	const gemeente = await freshGemeente();
 	const coordinator = await makeUser('coordinator', true);
+	await allowCampaignStart(db(), coordinator.id, gemeente.code);
 	const created = await campaigns.startCampaign(
 		coordinator.id,
 		{ gemeenteCode: gemeente.code, occasion: 'anders', customTitle: `Testbrief ${uniqueTag()}`, themes: ['wmo', 'ggz'] },
 		gemeente.name
 	);
-	if (!('id' in created)) throw new Error('campaignReadyToSend: expected a new campaign');
+	if (typeof created !== 'object' || !('id' in created)) throw new Error('campaignReadyToSend: expected a new campaign');
 	let campaign = (await campaigns.getCampaign(created.id))!;
 	if (options.letter !== undefined) {
 		const { error } = await db()

@@ -3,6 +3,7 @@
 // the whole run shares one database.
 import { randomUUID } from 'node:crypto';
 import { db } from './db';
+import { allowCampaignStart } from './test-db';
 import * as campaigns from './campaigns';
 import type { SessionUser } from './session';
 
@@ -86,12 +87,13 @@ export async function makeCampaign(
 	coordinator: SessionUser,
 	gemeente: { code: string; name: string }
 ): Promise<campaigns.Campaign> {
+	await allowCampaignStart(db(), coordinator.id, gemeente.code);
 	const result = await campaigns.startCampaign(
 		coordinator.id,
 		{ gemeenteCode: gemeente.code, occasion: 'anders', customTitle: `Testbrief ${uniqueTag()}`, themes: ['wmo'] },
 		gemeente.name
 	);
-	if (!('id' in result)) throw new Error('makeCampaign: expected a new campaign');
+	if (typeof result !== 'object' || !('id' in result)) throw new Error('makeCampaign: expected a new campaign');
 	return (await campaigns.getCampaign(result.id))!;
 }
 

@@ -10,3 +10,19 @@ export function connectTestDatabase() {
 	const anon = createClient(url, anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
 	return { service, anon, url, anonKey, serviceRoleKey };
 }
+
+/** Lets a test user start campaigns in a gemeente without adding a practice there (which would
+ * change the gemeente's practice counts): as the editor of a kring that covers it. */
+export async function allowCampaignStart(
+	service: ReturnType<typeof useTestDatabase>,
+	userId: string,
+	gemeenteCode: string
+): Promise<void> {
+	const slug = `testkring-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+	const kring = await service.from('kringen').insert({ slug, name: `Testkring ${slug}` }).select('id').single();
+	if (kring.error) throw new Error(`allowCampaignStart: ${kring.error.message}`);
+	const area = await service.from('kring_gemeenten').insert({ kring_id: kring.data.id, gemeente_code: gemeenteCode });
+	if (area.error) throw new Error(`allowCampaignStart: ${area.error.message}`);
+	const role = await service.from('memberships').insert({ user_id: userId, role: 'kring_editor', kring_id: kring.data.id });
+	if (role.error) throw new Error(`allowCampaignStart: ${role.error.message}`);
+}

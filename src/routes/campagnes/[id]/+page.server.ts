@@ -62,6 +62,9 @@ async function close(event: RequestEvent) {
 async function addCoordinator(event: RequestEvent) {
 	const { campaign, user } = await campaignContext(event, { coordinator: true });
 	const form = await event.request.formData();
+	if (!(await consume({ name: 'add-coordinator', max: 10, windowSeconds: 3600 }, user.id))) {
+		return fail(429, { action: 'addCoordinator', email: formString(form, 'email'), message: 'Je hebt het afgelopen uur al veel coördinatoren toegevoegd. Probeer het later opnieuw.' });
+	}
 	const raw = formString(form, 'email');
 	const parsed = emailSchema.safeParse(raw);
 	if (!parsed.success) return fail(400, { action: 'addCoordinator', email: raw, message: parsed.error.issues[0].message });

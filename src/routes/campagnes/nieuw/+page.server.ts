@@ -39,6 +39,15 @@ async function start({ locals, url, request }: RequestEvent) {
 	}
 
 	const result = await campaigns.startCampaign(user.id, parsed.data, gemeente.name);
+	if (result === 'not_allowed') {
+		return fail(403, {
+			values,
+			errors: {
+				gemeenteCode: `Alleen huisartsen met een praktijk in ${gemeente.displayName} kunnen hier een brief beginnen. Koppel eerst je praktijk in je account.`
+			} as Record<string, string>,
+			existing: null as Existing
+		});
+	}
 	if ('existing' in result) {
 		return fail(409, {
 			values,

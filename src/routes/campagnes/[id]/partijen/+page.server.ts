@@ -1,10 +1,20 @@
 // The recipients: the parties of the campaign's gemeente and their contact addresses, kept by
 // the coordinators; plus the CSV import (check first, then import all valid lines at once).
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { fieldErrors, formString } from '$lib/server/forms';
 import * as parties from '$lib/server/parties';
 import { campaignContext } from '../campaign-context';
+
+// The recipients are the gemeente's; once this letter is sent they are part of its record, so a
+// coordinator changes them only while the letter is still being written or signed.
+async function editableRecipients(event: RequestEvent) {
+	const context = await campaignContext(event, { coordinator: true });
+	if (context.campaign.status !== 'concept' && context.campaign.status !== 'ter_ondertekening') {
+		error(409, 'Deze brief is verstuurd: de partijen en adressen liggen vast.');
+	}
+	return context;
+}
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign } = await campaignContext(event, { coordinator: true });
@@ -44,7 +54,7 @@ function back(event: RequestEvent, saved: string, anchor = ''): never {
 }
 
 async function addParty(event: RequestEvent) {
-	const { campaign, user } = await campaignContext(event, { coordinator: true });
+	const { campaign, user } = await editableRecipients(event);
 	const form = await event.request.formData();
 	const values = { name: formString(form, 'name'), abbreviation: formString(form, 'abbreviation') };
 	const parsed = parties.partySchema.safeParse(values);
@@ -61,7 +71,7 @@ async function addParty(event: RequestEvent) {
 }
 
 async function updateParty(event: RequestEvent) {
-	const { campaign, user } = await campaignContext(event, { coordinator: true });
+	const { campaign, user } = await editableRecipients(event);
 	const form = await event.request.formData();
 	const partyId = formString(form, 'partyId');
 	const values = { name: formString(form, 'name'), abbreviation: formString(form, 'abbreviation') };
@@ -85,7 +95,7 @@ async function updateParty(event: RequestEvent) {
 }
 
 async function removeParty(event: RequestEvent) {
-	const { campaign, user } = await campaignContext(event, { coordinator: true });
+	const { campaign, user } = await editableRecipients(event);
 	const partyId = formString(await event.request.formData(), 'partyId');
 	const result = await parties.removeParty(user.id, campaign.gemeenteCode, partyId);
 	if (result === 'in_use') {
@@ -103,7 +113,7 @@ function readContact(form: FormData) {
 }
 
 async function addContact(event: RequestEvent) {
-	const { campaign, user } = await campaignContext(event, { coordinator: true });
+	const { campaign, user } = await editableRecipients(event);
 	const form = await event.request.formData();
 	const partyId = formString(form, 'partyId');
 	const values = readContact(form);
@@ -126,7 +136,7 @@ async function addContact(event: RequestEvent) {
 }
 
 async function updateContact(event: RequestEvent) {
-	const { campaign, user } = await campaignContext(event, { coordinator: true });
+	const { campaign, user } = await editableRecipients(event);
 	const form = await event.request.formData();
 	const partyId = formString(form, 'partyId');
 	const contactId = formString(form, 'contactId');
@@ -151,7 +161,7 @@ async function updateContact(event: RequestEvent) {
 }
 
 async function removeContact(event: RequestEvent) {
-	const { campaign, user } = await campaignContext(event, { coordinator: true });
+	const { campaign, user } = await editableRecipients(event);
 	const form = await event.request.formData();
 	const partyId = formString(form, 'partyId');
 	await parties.removeContact(user.id, campaign.gemeenteCode, formString(form, 'contactId'));
@@ -179,7 +189,7 @@ async function previewImport(event: RequestEvent) {
 }
 
 async function importParties(event: RequestEvent) {
-	const { campaign, user } = await campaignContext(event, { coordinator: true });
+	const { campaign, user } = await editableRecipients(event);
 	const csv = formString(await event.request.formData(), 'csv');
 	// Checked again: the list may have changed since the preview, and the form is the client's.
 	const preview = parties.previewImport(csv, await parties.partiesInGemeente(campaign.gemeenteCode));

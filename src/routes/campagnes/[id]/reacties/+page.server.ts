@@ -8,6 +8,7 @@ import { fieldErrors, formString } from '$lib/server/forms';
 import { formatDate, formatDateTime } from '$lib/server/deliveries';
 import * as responses from '$lib/server/responses';
 import * as reminders from '$lib/server/reminders';
+import { consume } from '$lib/server/rate-limit';
 import { campaignContext } from '../campaign-context';
 
 export const load: PageServerLoad = async (event) => {
@@ -103,6 +104,9 @@ async function remind(event: RequestEvent) {
 	const { campaign, user } = await campaignContext(event, { coordinator: true });
 	if (formString(await event.request.formData(), 'confirm') !== 'ja') {
 		return fail(400, { action: 'remind' as const, message: 'Vink aan dat je de herinnering wilt versturen.' });
+	}
+	if (!(await consume({ name: 'remind-parties', max: 1, windowSeconds: 24 * 3600 }, campaign.id))) {
+		return fail(429, { action: 'remind' as const, message: 'De partijen zijn vandaag al herinnerd. Probeer het morgen opnieuw.' });
 	}
 	const count = await reminders.remindParties(campaign, user.id);
 	if (count === null) {

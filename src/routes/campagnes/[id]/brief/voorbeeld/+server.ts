@@ -27,7 +27,12 @@ export const POST: RequestHandler = async (event) => {
 		error(400, 'Ongeldig verzoek.');
 	}
 	const parsed = letterBodySchema.safeParse(payload);
-	if (!parsed.success) return json({ error: parsed.error.issues[0].message }, { status: 400 });
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		// A crafted body of the wrong shape gets a Dutch answer too, not zod's English default.
+		const message = issue.code === 'invalid_type' ? 'Stuur de tekst van de brief mee als { "body": "…" }.' : issue.message;
+		return json({ error: message }, { status: 400 });
+	}
 	const text = parsed.data.body;
 	return json({ html: renderMarkdown(text), asks: extractAsks(text), askStart: askListStart(text) });
 };
