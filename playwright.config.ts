@@ -26,8 +26,8 @@ function chromiumExecutable(): string | undefined {
 export default defineConfig({
 	testDir: 'tests',
 	testMatch: '*.e2e.ts',
-	timeout: 30_000,
-	expect: { timeout: 5_000 },
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
 	fullyParallel: false,
 	forbidOnly: Boolean(process.env.CI),
 	retries: 0,
