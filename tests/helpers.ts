@@ -159,6 +159,16 @@ export async function joinPractice(page: Page, gemeenteCode: string, practice: s
 	await expect(page.getByRole('button', { name: `Ontkoppelen van ${practice}` })).toBeVisible();
 }
 
+/** Adds a new practice in a gemeente (by its name in the list) on /account and links it. */
+export async function addPractice(page: Page, gemeente: string, name: string): Promise<void> {
+	await page.goto('/account');
+	await page.getByLabel('Naam van de praktijk').fill(name);
+	await page.getByLabel('AGB-code van de praktijk').fill(`01${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`);
+	await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: gemeente });
+	await page.getByRole('button', { name: 'Praktijk toevoegen' }).click();
+	await expectStatus(page, 'De praktijk is toegevoegd en aan je account gekoppeld.');
+}
+
 /** The "Ik werk hier" button of one practice in the account page's search results. */
 export function joinButton(page: Page, practice: string) {
 	return page

@@ -11,6 +11,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import {
 	DEMO_HUISARTS,
+	addPractice,
 	expectNoSeriousA11yViolations,
 	expectStatus,
 	linkIn,
@@ -168,6 +169,9 @@ test('a coordinator of another gemeente is sent to this letter and cannot read t
 		const p = await elsewhere.newPage();
 		await p.goto('/campagnes/nieuw');
 		await signIn(p, uniqueEmail('wormerland'));
+		// Only huisartsen of a gemeente may start its letter: this one works in Wormerland.
+		await addPractice(p, 'Wormerland', `Huisartsen Wormer ${tag}`);
+		await p.goto('/campagnes/nieuw');
 		await startLetter(p, { gemeente: 'Wormerland', title: `Zorg in Wormerland ${tag}`, themes: ['Ouderenzorg'] });
 
 		// The same gemeente and occasion as Anna's letter: one letter per occasion.

@@ -11,6 +11,7 @@ import {
 	expectNoSeriousA11yViolations,
 	expectStatus,
 	joinButton,
+	joinPractice,
 	linkIn,
 	openForSigning,
 	randomDigits,
@@ -78,6 +79,8 @@ test('the coordinator starts a letter, opens it and invites two colleagues', asy
 	const page = coordinatorPage;
 	await page.goto('/campagnes/nieuw');
 	await signIn(page, coordinatorEmail);
+	// Only huisartsen of Zaanstad may start a Zaanstad letter.
+	await joinPractice(page, 'GM0479', ZAANSTAD_PRACTICES.pelmolen);
 	campaignId = await startLetter(page, {
 		gemeente: 'Zaanstad',
 		title: TITLE,
