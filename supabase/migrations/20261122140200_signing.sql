@@ -293,25 +293,6 @@ begin
 end
 $$;
 
-revoke execute on function
-  public.sign_letter_as_member(uuid, uuid, uuid, text, text, boolean),
-  public.withdraw_signature(uuid, uuid),
-  public.confirm_signature(uuid, uuid),
-  public.verify_signature(uuid, uuid, uuid, boolean),
-  public.issue_invitations(uuid, uuid, jsonb),
-  public.accept_invitation(uuid, uuid),
-  public.queue_reconfirmation_mails(uuid, uuid, uuid, jsonb),
-  public.campaign_coverage(uuid, text),
-  public.delete_user_account(uuid)
-  from public, anon, authenticated;
-grant execute on function
-  public.sign_letter_as_member(uuid, uuid, uuid, text, text, boolean),
-  public.withdraw_signature(uuid, uuid),
-  public.confirm_signature(uuid, uuid),
-  public.verify_signature(uuid, uuid, uuid, boolean),
-  public.issue_invitations(uuid, uuid, jsonb),
-  public.accept_invitation(uuid, uuid),
-  public.queue_reconfirmation_mails(uuid, uuid, uuid, jsonb),
-  public.campaign_coverage(uuid, text),
-  public.delete_user_account(uuid)
-  to service_role;
+-- Every function here is for the server (service role) only, as in the earlier migrations.
+revoke execute on all functions in schema public from public, anon, authenticated;
+grant execute on all functions in schema public to service_role;

@@ -408,31 +408,6 @@ begin
 end
 $$;
 
-revoke execute on function
-  public.save_party(uuid, text, uuid, text, text),
-  public.remove_party(uuid, text, uuid),
-  public.save_party_contact(uuid, text, uuid, uuid, text, text, text),
-  public.remove_party_contact(uuid, text, uuid),
-  public.import_parties(uuid, text, jsonb),
-  public.send_letter(uuid, uuid, uuid, boolean, jsonb),
-  public.retry_delivery(uuid, uuid, uuid),
-  public.renew_response_link(uuid, uuid, uuid, text),
-  public.submit_party_response(text, text, text, text, text, jsonb),
-  public.enter_party_response(uuid, uuid, uuid, text, text, text, text, text, jsonb),
-  public.record_reminder_digest(uuid, timestamptz, timestamptz, jsonb),
-  public.send_party_reminders(uuid, uuid, jsonb)
-  from public, anon, authenticated;
-grant execute on function
-  public.save_party(uuid, text, uuid, text, text),
-  public.remove_party(uuid, text, uuid),
-  public.save_party_contact(uuid, text, uuid, uuid, text, text, text),
-  public.remove_party_contact(uuid, text, uuid),
-  public.import_parties(uuid, text, jsonb),
-  public.send_letter(uuid, uuid, uuid, boolean, jsonb),
-  public.retry_delivery(uuid, uuid, uuid),
-  public.renew_response_link(uuid, uuid, uuid, text),
-  public.submit_party_response(text, text, text, text, text, jsonb),
-  public.enter_party_response(uuid, uuid, uuid, text, text, text, text, text, jsonb),
-  public.record_reminder_digest(uuid, timestamptz, timestamptz, jsonb),
-  public.send_party_reminders(uuid, uuid, jsonb)
-  to service_role;
+-- Every function here is for the server (service role) only, as in the earlier migrations.
+revoke execute on all functions in schema public from public, anon, authenticated;
+grant execute on all functions in schema public to service_role;

@@ -48,7 +48,6 @@ begin
 end
 $$;
 
-revoke execute on function public.may_start_campaign(uuid, text), public.start_campaign(uuid, text, text, text, text, text[], text, text)
-  from public, anon, authenticated;
-grant execute on function public.may_start_campaign(uuid, text), public.start_campaign(uuid, text, text, text, text, text[], text, text)
-  to service_role;
+-- Every function here is for the server (service role) only, as in the earlier migrations.
+revoke execute on all functions in schema public from public, anon, authenticated;
+grant execute on all functions in schema public to service_role;
