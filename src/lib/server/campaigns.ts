@@ -2,21 +2,16 @@
 // concept → ter_ondertekening → verstuurd → afgerond (back to concept only to reopen the text).
 // Coordinators are memberships with role campaign_coordinator. Permission checks live in authz.
 import { z } from 'zod';
+import { recordAudit } from './audit';
 import { db } from './db';
 import { slugifyName } from '$lib/gemeente-name';
 import { THEME_KEYS, type ThemeKey } from '$lib/themes';
 import { renderMarkdown } from './markdown';
 import { starterLetter } from './letters';
 
-export type CampaignStatus = 'concept' | 'ter_ondertekening' | 'verstuurd' | 'afgerond';
+export { STATUS_LABELS, type CampaignStatus } from '$lib/campaign-status';
+import type { CampaignStatus } from '$lib/campaign-status';
 export type Occasion = 'verkiezingen_2026' | 'coalitieakkoord' | 'begroting' | 'anders';
-
-export const STATUS_LABELS: Record<CampaignStatus, string> = {
-	concept: 'Concept',
-	ter_ondertekening: 'Ter ondertekening',
-	verstuurd: 'Verstuurd',
-	afgerond: 'Afgerond'
-};
 
 export const OCCASIONS: Record<Exclude<Occasion, 'anders'>, string> = {
 	verkiezingen_2026: 'Gemeenteraadsverkiezingen 2026',
@@ -231,12 +226,6 @@ export async function addCoordinator(campaignId: string, actorId: string, email:
 		.insert({ user_id: user.id, role: 'campaign_coordinator', campaign_id: campaignId });
 	if (error?.code === '23505') return 'already';
 	if (error) throw new Error(`addCoordinator: ${error.message}`);
-	await db().from('audit_log').insert({
-		actor_id: actorId,
-		action: 'coordinator_added',
-		entity: 'campaign',
-		entity_id: campaignId,
-		details: { email }
-	});
+	await recordAudit({ actorId, action: 'coordinator_added', entity: 'campaign', entityId: campaignId, details: { email } });
 	return 'added';
 }

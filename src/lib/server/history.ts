@@ -1,5 +1,6 @@
 // A campaign's own history, from the audit log: every edit, signature, withdrawal, send and
 // answer, with who did it (names of deleted accounts are gone: "een verwijderd account").
+import { STATUS_LABELS, type CampaignStatus } from '$lib/campaign-status';
 import { db } from './db';
 
 export interface HistoryEntry {
@@ -45,16 +46,12 @@ export function actionLabel(action: string): string {
 	return ACTION_LABELS[action] ?? action.replace(/_/g, ' ');
 }
 
-const STATUS_WORDS: Record<string, string> = {
-	concept: 'concept',
-	ter_ondertekening: 'ter ondertekening',
-	verstuurd: 'verstuurd',
-	afgerond: 'afgerond'
-};
+const statusWord = (status: unknown) =>
+	STATUS_LABELS[status as CampaignStatus]?.toLowerCase() ?? String(status);
 
 /** One readable line of detail for the entries where the details say something to a person. */
 export function detailText(action: string, details: Record<string, unknown>): string | null {
-	if (action === 'status_changed') return `van ${STATUS_WORDS[String(details.from)] ?? details.from} naar ${STATUS_WORDS[String(details.to)] ?? details.to}`;
+	if (action === 'status_changed') return `van ${statusWord(details.from)} naar ${statusWord(details.to)}`;
 	if (action === 'letter_revised') return `versie ${details.revision}`;
 	if (action === 'letter_sent' || action === 'letter_marked_sent') return `${details.deliveries} partijen`;
 	if (action === 'coordinator_added' && typeof details.email === 'string') return details.email;

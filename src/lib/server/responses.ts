@@ -22,18 +22,8 @@ export const RESPONSE_LIMITS = {
 	submitPerLink: { name: 'response-submit:link', max: 20, windowSeconds: 24 * 60 * 60 }
 } satisfies Record<string, Limit>;
 
-import { ASK_ANSWERS, type AskAnswer } from '$lib/ask-answers';
-export { ASK_ANSWERS, ASK_ANSWER_LABELS, type AskAnswer } from '$lib/ask-answers';
-
-export type ResponseChannel = 'link' | 'email' | 'telefoon' | 'anders';
-
-/** How an answer reached us, as shown next to it everywhere. */
-export const CHANNEL_LABELS: Record<ResponseChannel, string> = {
-	link: 'via de antwoordlink',
-	email: 'per e-mail, ingevoerd door de coördinatoren',
-	telefoon: 'telefonisch, ingevoerd door de coördinatoren',
-	anders: 'op een andere manier, ingevoerd door de coördinatoren'
-};
+import { ASK_ANSWERS, type AskAnswer, type ResponseChannel } from '$lib/ask-answers';
+export { ASK_ANSWERS, ASK_ANSWER_LABELS, CHANNEL_LABELS, type AskAnswer, type ResponseChannel } from '$lib/ask-answers';
 
 export interface AnswerLink {
 	token: string;

@@ -3,7 +3,6 @@
 // text after a reopen. Who may sign is authz.campaignAccess; every action asks again.
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { STATUS_LABELS } from '$lib/server/campaigns';
 import { fieldErrors, formString } from '$lib/server/forms';
 import { practicesOfUser } from '$lib/server/practices';
 import * as signatures from '$lib/server/signatures';
@@ -29,7 +28,6 @@ export const load: PageServerLoad = async (event) => {
 			id: campaign.id,
 			title: campaign.title,
 			status: campaign.status,
-			statusLabel: STATUS_LABELS[campaign.status],
 			gemeenteName: campaign.gemeenteName,
 			gemeenteSlug: campaign.gemeenteSlug,
 			sentOn: campaign.sentAt ? DATE.format(new Date(campaign.sentAt)) : null

@@ -1,0 +1,9 @@
+// A letter campaign's status and how it is written for people, shared by server and components.
+export type CampaignStatus = 'concept' | 'ter_ondertekening' | 'verstuurd' | 'afgerond';
+
+export const STATUS_LABELS: Record<CampaignStatus, string> = {
+	concept: 'Concept',
+	ter_ondertekening: 'Ter ondertekening',
+	verstuurd: 'Verstuurd',
+	afgerond: 'Afgerond'
+};
