@@ -86,6 +86,25 @@ test('an invalid address is explained and kept', async ({ page }) => {
 	await expect(page).toHaveURL(/\/inloggen$/);
 });
 
+// On a slow connection people type before the scripts have loaded; starting the scripts must not
+// wipe what they typed (it once did, and the address was then sent empty).
+test('an address typed before the scripts have loaded is kept', async ({ page }) => {
+	let releaseScripts!: () => void;
+	const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await scriptsHeld;
+		await route.continue();
+	});
+	await page.goto('/inloggen', { waitUntil: 'commit' });
+	await page.getByLabel('E-mailadres').fill('dokter@praktijk.nl');
+	releaseScripts();
+	await page.waitForLoadState('networkidle');
+	// Scripts are running now: the enhanced form shows the same value it had before.
+	await expect(page.getByLabel('E-mailadres')).toHaveValue('dokter@praktijk.nl');
+	await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve(null))));
+	await expect(page.getByLabel('E-mailadres')).toHaveValue('dokter@praktijk.nl');
+});
+
 test('"Overal uitloggen" also ends the session in another browser', async ({ browser }) => {
 	const email = uniqueEmail();
 	// One code at a time: a new code replaces the previous one, so sign in one after the other.
