@@ -27,7 +27,8 @@ async function connect(): Promise<DatabaseState> {
 		return { client: clientFor(config.SUPABASE_URL, config.SUPABASE_SERVICE_ROLE_KEY), local: null };
 	}
 	const local = await startLocalSupabase({
-		dataDir: config.DATA_DIR === ':memory:' ? null : config.DATA_DIR
+		dataDir: config.DATA_DIR === ':memory:' ? null : config.DATA_DIR,
+		demoData: config.DEMO_DATA
 	});
 	console.log(
 		`[db] lokale Supabase gestart (${config.DATA_DIR === ':memory:' ? 'in het geheugen' : config.DATA_DIR})` +

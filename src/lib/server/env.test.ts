@@ -1,10 +1,12 @@
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from './env';
 
 describe('environment validation', () => {
-	it('starts the embedded database in .data with the development mailbox by default', () => {
+	it('starts the embedded database in .data with demo data and the development mailbox by default', () => {
 		const env = parseEnv({});
-		expect(env).toMatchObject({ DATA_DIR: '.data', PORT: 3000 });
+		expect(env).toMatchObject({ DATA_DIR: '.data', PORT: 3000, DEMO_DATA: true });
 		expect(env.SMTP_URL).toBeUndefined();
 		expect(env.SUPABASE_URL).toBeUndefined();
 	});
@@ -34,5 +36,46 @@ describe('environment validation', () => {
 		expect(message).toContain('SMTP_URL moet beginnen met smtp:// of smtps://');
 		expect(message).toContain('PORT');
 		expect(message).toContain('ORIGIN moet een volledige URL zijn');
+	});
+
+	it('refuses a public ORIGIN without SMTP_URL: nobody would get a sign-in code', () => {
+		expect(() => parseEnv({ ORIGIN: 'https://laatjehoren.nl' })).toThrow(/Zonder SMTP_URL kan de app geen e-mail versturen/);
+		expect(parseEnv({ ORIGIN: 'https://laatjehoren.nl', SMTP_URL: 'smtps://u:p@smtp.example.nl:465' }).ORIGIN).toBe('https://laatjehoren.nl');
+		expect(parseEnv({ ORIGIN: 'http://127.0.0.1:4173' }).ORIGIN).toBe('http://127.0.0.1:4173');
+		expect(parseEnv({ ORIGIN: 'http://localhost:3000' }).ORIGIN).toBe('http://localhost:3000');
+	});
+
+	it('switches the demo data off with DEMO_DATA=false and accepts nothing but true or false', () => {
+		expect(parseEnv({ DEMO_DATA: 'false' }).DEMO_DATA).toBe(false);
+		expect(parseEnv({ DEMO_DATA: 'true' }).DEMO_DATA).toBe(true);
+		expect(() => parseEnv({ DEMO_DATA: 'nee' })).toThrow(/DEMO_DATA moet true of false zijn/);
+	});
+
+	it('checks the address adapter-node listens on', () => {
+		expect(parseEnv({ HOST: '127.0.0.1' }).HOST).toBe('127.0.0.1');
+		expect(parseEnv({ HOST: '::' }).HOST).toBe('::');
+		expect(parseEnv({ HOST: 'localhost' }).HOST).toBe('localhost');
+		expect(() => parseEnv({ HOST: 'http://localhost' })).toThrow(/HOST moet een adres zijn/);
+		expect(() => parseEnv({ HOST: 'localhost:3000' })).toThrow(/HOST moet een adres zijn/);
+	});
+
+	it('checks the proxy settings that tell rate limits the real visitor address', () => {
+		expect(parseEnv({ ADDRESS_HEADER: 'X-Forwarded-For', XFF_DEPTH: '2' })).toMatchObject({
+			ADDRESS_HEADER: 'X-Forwarded-For',
+			XFF_DEPTH: 2
+		});
+		expect(parseEnv({ ADDRESS_HEADER: 'CF-Connecting-IP' }).ADDRESS_HEADER).toBe('CF-Connecting-IP');
+		expect(() => parseEnv({ ADDRESS_HEADER: 'X-Forwarded-For: 1.2.3.4' })).toThrow(/naam van een HTTP-header/);
+		expect(() => parseEnv({ ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '0' })).toThrow(/heel getal van 1 of meer/);
+		expect(() => parseEnv({ ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: 'twee' })).toThrow(/heel getal van 1 of meer/);
+		expect(() => parseEnv({ XFF_DEPTH: '1' })).toThrow(/alleen samen met ADDRESS_HEADER=X-Forwarded-For/);
+	});
+
+	it('wants POSTGREST_BIN to be a program that exists', () => {
+		expect(parseEnv({ POSTGREST_BIN: process.execPath }).POSTGREST_BIN).toBe(process.execPath);
+		expect(() => parseEnv({ POSTGREST_BIN: '/nergens/postgrest' })).toThrow(/POSTGREST_BIN moet naar een uitvoerbaar bestand/);
+		// A folder, and a file that cannot be run.
+		expect(() => parseEnv({ POSTGREST_BIN: tmpdir() })).toThrow(/POSTGREST_BIN/);
+		expect(() => parseEnv({ POSTGREST_BIN: fileURLToPath(import.meta.url) })).toThrow(/POSTGREST_BIN/);
 	});
 });

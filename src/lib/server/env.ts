@@ -1,7 +1,28 @@
 // Every environment variable the server reads, validated once at start with a clear message.
 // Hosted Supabase: set SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY. Without them the embedded
 // local Supabase starts with its data in DATA_DIR (":memory:" keeps it in memory, for tests).
+// HOST, PORT, ORIGIN, ADDRESS_HEADER and XFF_DEPTH are read by adapter-node too; checked here first.
+import { accessSync, constants, statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+function isExecutableFile(path: string): boolean {
+	try {
+		accessSync(path, constants.X_OK);
+		return statSync(path).isFile();
+	} catch {
+		return false;
+	}
+}
+
+function isHostname(value: string): boolean {
+	return isIP(value) !== 0 || /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/.test(value);
+}
+
+/** localhost, 127.x.x.x or [::1]: a name that only this machine answers to. */
+export function isLoopbackHost(hostname: string): boolean {
+	return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
 
 const schema = z
 	.object({
@@ -15,10 +36,44 @@ const schema = z
 		MAIL_FROM: z.string().min(3).default('Laat je horen <noreply@laatjehoren.nl>'),
 		ORIGIN: z.url({ message: 'ORIGIN moet een volledige URL zijn (https://…).' }).optional(),
 		PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+		HOST: z
+			.string()
+			.refine(isHostname, { message: 'HOST moet een adres zijn om op te luisteren, zoals 0.0.0.0, 127.0.0.1 of :: (zonder http:// of poort).' })
+			.optional(),
+		// Behind a reverse proxy: the header that carries the visitor's address (rate limits use it).
+		ADDRESS_HEADER: z
+			.string()
+			.regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'ADDRESS_HEADER moet de naam van een HTTP-header zijn, zoals X-Forwarded-For.')
+			.optional(),
+		XFF_DEPTH: z.coerce
+			.number({ message: 'XFF_DEPTH moet een heel getal van 1 of meer zijn.' })
+			.int('XFF_DEPTH moet een heel getal van 1 of meer zijn.')
+			.min(1, 'XFF_DEPTH moet een heel getal van 1 of meer zijn.')
+			.optional(),
+		POSTGREST_BIN: z
+			.string()
+			.refine(isExecutableFile, { message: 'POSTGREST_BIN moet naar een uitvoerbaar bestand wijzen (een PostgREST 12, bijvoorbeeld /usr/local/bin/postgrest).' })
+			.optional(),
+		// Demo data (supabase/seed.sql) goes into a new embedded database; on by default for a first look.
+		DEMO_DATA: z
+			.enum(['true', 'false'], { message: 'DEMO_DATA moet true of false zijn.' })
+			.default('true')
+			.transform((value) => value === 'true'),
 		MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000)
 	})
 	.refine((env) => Boolean(env.SUPABASE_URL) === Boolean(env.SUPABASE_SERVICE_ROLE_KEY), {
 		message: 'Zet SUPABASE_URL en SUPABASE_SERVICE_ROLE_KEY allebei, of geen van beide.'
+	})
+	// Mail without SMTP lands in the development mailbox, which only exists on this machine; for a
+	// public address that would mean nobody gets a sign-in code.
+	.refine((env) => Boolean(env.SMTP_URL) || !env.ORIGIN || !URL.canParse(env.ORIGIN) || isLoopbackHost(new URL(env.ORIGIN).hostname), {
+		message:
+			'Zonder SMTP_URL kan de app geen e-mail versturen, ook geen inlogcodes. Zet SMTP_URL, of gebruik een ORIGIN op localhost (dan komt de mail in de ontwikkelpostbus /dev/mail).',
+		path: ['SMTP_URL']
+	})
+	.refine((env) => env.XFF_DEPTH === undefined || env.ADDRESS_HEADER?.toLowerCase() === 'x-forwarded-for', {
+		message: 'XFF_DEPTH werkt alleen samen met ADDRESS_HEADER=X-Forwarded-For.',
+		path: ['XFF_DEPTH']
 	});
 
 export type Env = z.infer<typeof schema>;

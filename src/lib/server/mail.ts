@@ -2,10 +2,10 @@
 // worker sends it with nodemailer, retrying failures with back-off (nothing is lost; after
 // MAX_ATTEMPTS a message is marked failed and stays readable). Without SMTP_URL the transport
 // is nodemailer's JSON transport: the message is built as for real, printed as one console
-// line, and read at /dev/mail.
+// line, and read at /dev/mail on a developer's machine (see devMailboxAllows).
 import nodemailer, { type Transporter } from 'nodemailer';
 import { db } from './db';
-import { env } from './env';
+import { env, isLoopbackHost, publicOrigin } from './env';
 
 export const MAX_ATTEMPTS = 8;
 const BATCH_SIZE = 20;
@@ -62,8 +62,45 @@ function toMessage(row: OutboxRow): OutboxMessage {
 	};
 }
 
-export function usesDevMailbox(): boolean {
-	return !env().SMTP_URL;
+/** What decides whether the development mailbox exists; read from the environment by default. */
+export interface MailSettings {
+	smtpUrl: string | undefined;
+	origin: string;
+}
+
+function mailSettings(): MailSettings {
+	return { smtpUrl: env().SMTP_URL, origin: publicOrigin() };
+}
+
+// The development mailbox shows sign-in codes, so it must never face the internet. Behind a
+// reverse proxy on the same host every visitor looks like 127.0.0.1, so the client address alone
+// proves nothing: the app's own address must be this machine too, and proxied requests are refused.
+// A loopback Host also keeps out pages that rebind their DNS name to 127.0.0.1.
+const PROXY_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip'];
+
+function isLoopbackAddress(address: string): boolean {
+	return address === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(address);
+}
+
+/** Without SMTP_URL and with a loopback ORIGIN (localhost, 127.x, [::1]) mail goes to /dev/mail. */
+export function usesDevMailbox(settings: MailSettings = mailSettings()): boolean {
+	return !settings.smtpUrl && isLoopbackHost(new URL(settings.origin).hostname);
+}
+
+/** Whether this request may read /dev/mail: the mailbox exists and the request comes straight
+ * from this machine, addressed to this machine, not through a proxy. */
+export function devMailboxAllows(
+	event: { request: Request; getClientAddress(): string },
+	settings: MailSettings = mailSettings()
+): boolean {
+	const { headers } = event.request;
+	return (
+		usesDevMailbox(settings) &&
+		!PROXY_HEADERS.some((name) => headers.has(name)) &&
+		isLoopbackHost((headers.get('host') ?? '').replace(/:\d+$/, '')) &&
+		// Asked last: with adapter-node's ADDRESS_HEADER set it throws when that header is absent.
+		isLoopbackAddress(event.getClientAddress())
+	);
 }
 
 let transporter: Transporter | null = null;
@@ -111,7 +148,10 @@ async function deliver(row: OutboxRow): Promise<void> {
 			text: row.text_body,
 			html: row.html_body ?? undefined
 		});
-		if (usesDevMailbox()) console.log(`[mail] aan ${row.to_address}: ${row.subject} (lees op /dev/mail)`);
+		if (!env().SMTP_URL) {
+			const where = usesDevMailbox() ? 'lees op /dev/mail' : 'niet afgeleverd: SMTP_URL ontbreekt';
+			console.log(`[mail] aan ${row.to_address}: ${row.subject} (${where})`);
+		}
 		await db()
 			.from('outbox')
 			.update({ status: 'sent', sent_at: new Date().toISOString(), last_error: null })

@@ -16,6 +16,8 @@ export interface LocalSupabaseOptions {
 	dataDir: string | null;
 	/** The folder holding bootstrap.sql, migrations/ and seed.sql. */
 	supabaseDir?: string;
+	/** Load seed.sql into a new database (DEMO_DATA); default true. */
+	demoData?: boolean;
 }
 
 export interface LocalSupabase {
@@ -38,7 +40,9 @@ export async function openDatabase(options: LocalSupabaseOptions) {
 	try {
 		const db = options.dataDir ? new PGlite(join(options.dataDir, 'pgdata')) : new PGlite();
 		await db.waitReady;
-		const migrations = await migrate(db, options.supabaseDir ?? defaultSupabaseDir());
+		const migrations = await migrate(db, options.supabaseDir ?? defaultSupabaseDir(), {
+			demoData: options.demoData
+		});
 		return {
 			db,
 			migrations,

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { createClient } from '@supabase/supabase-js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startLocalSupabase } from './index.ts';
+import { openDatabase, startLocalSupabase } from './index.ts';
 
 const run = promisify(execFile);
 const node = process.execPath;
@@ -46,6 +46,24 @@ describe('the embedded local Supabase', () => {
 		const { data } = await reread.from('users').select('email').eq('email', 'blijft@example.nl');
 		expect(data).toEqual([{ email: 'blijft@example.nl' }]);
 		await again.stop();
+	});
+
+	it('leaves the demo accounts out with DEMO_DATA=false, but has every gemeente', async () => {
+		const { db, migrations, close } = await openDatabase({ dataDir: null, demoData: false });
+		try {
+			expect(migrations.seeded).toBe(false);
+			expect(migrations.applied.length).toBeGreaterThan(0);
+			const demo = await db.query<{ email: string }>(
+				"select email from public.users where email like '%@demo.laatjehoren.nl'"
+			);
+			expect(demo.rows).toEqual([]);
+			const admins = await db.query("select 1 from public.memberships where role = 'admin'");
+			expect(admins.rows).toEqual([]);
+			const gemeenten = await db.query<{ count: number }>('select count(*)::int as count from public.gemeenten');
+			expect(gemeenten.rows[0].count).toBe(342);
+		} finally {
+			await close();
+		}
 	});
 
 	it('takes PostgREST down with a Node process that is killed outright', async () => {

@@ -1,6 +1,7 @@
 // Applies what a Supabase database has (bootstrap.sql), then supabase/migrations/*.sql in name
 // order, each once and recorded in supabase_migrations.schema_migrations as the Supabase CLI does;
-// then supabase/seed.sql, but only on a database that had no migrations before.
+// then supabase/seed.sql (demo data), but only on a database that had no migrations before and
+// only when asked for (DEMO_DATA, on by default).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
@@ -16,7 +17,11 @@ export function migrationFiles(supabaseDir: string): string[] {
 		.sort();
 }
 
-export async function migrate(db: PGlite, supabaseDir: string): Promise<MigrationResult> {
+export async function migrate(
+	db: PGlite,
+	supabaseDir: string,
+	{ demoData = true }: { demoData?: boolean } = {}
+): Promise<MigrationResult> {
 	await db.exec(readFileSync(join(supabaseDir, 'bootstrap.sql'), 'utf8'));
 	const done = await db.query<{ version: string }>(
 		'select version from supabase_migrations.schema_migrations'
@@ -37,7 +42,7 @@ export async function migrate(db: PGlite, supabaseDir: string): Promise<Migratio
 		applied.push(file);
 	}
 	const seedFile = join(supabaseDir, 'seed.sql');
-	const seeded = appliedBefore.size === 0 && existsSync(seedFile);
+	const seeded = demoData && appliedBefore.size === 0 && existsSync(seedFile);
 	if (seeded) {
 		await db.transaction(async (tx) => {
 			await tx.exec(readFileSync(seedFile, 'utf8'));
