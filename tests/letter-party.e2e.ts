@@ -2,7 +2,8 @@
 // account: per numbered ask "ja / deels / nee / geen standpunt" and a Markdown answer. The answer
 // (and the letter) carry XSS payloads that must stay inert on every page: nothing may open a
 // dialog. A link answers for its own party only; a made-up, altered or revoked link gets a calm
-// Dutch page. The coordinators follow the answers and enter one that came by phone.
+// Dutch page. The coordinators follow the answers, revoke and renew a link (each after ticking a
+// box), remind the silent parties once a day, and enter an answer that came by phone.
 //
 // One serial journey. Sign-ins in this file: 1 (the coordinator; parties never sign in).
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
@@ -238,7 +239,7 @@ test('a link answers for its own party only; made-up and altered links get a cal
 	await p.close();
 });
 
-test('the coordinators see the answer, revoke and renew B\'s link, and enter B\'s answer by phone', async () => {
+test('the coordinators see the answer, revoke and renew B\'s link, remind, and enter B\'s answer by phone', async () => {
 	test.setTimeout(90_000);
 	await page.goto(`/campagnes/${campaignId}`);
 	await page.getByRole('navigation', { name: 'Onderdelen van de brief' }).getByRole('link', { name: /^Reacties/ }).click();
@@ -253,8 +254,11 @@ test('the coordinators see the answer, revoke and renew B\'s link, and enter B\'
 	await poke(page, cardA);
 	await expectNoSeriousA11yViolations(page);
 
-	// Revoking B's link: the old link stops working, calmly.
+	// Revoking B's link asks first (it kills the link B got by e-mail); then the old link stops working, calmly.
 	const cardB = () => page.getByRole('article', { name: partyB.name, exact: true });
+	await cardB().getByRole('button', { name: /^Antwoordlink intrekken/ }).click();
+	await expect(cardB()).toContainText('Er is een werkende antwoordlink');
+	await cardB().getByLabel(/^Ja, trek de link in/).check();
 	await cardB().getByRole('button', { name: /^Antwoordlink intrekken/ }).click();
 	await expectStatus(page, 'De antwoordlink is ingetrokken. Wie hem nog heeft, kan er niet meer mee antwoorden.');
 	await expect(cardB()).toContainText('Er is geen werkende antwoordlink.');
@@ -262,11 +266,22 @@ test('the coordinators see the answer, revoke and renew B\'s link, and enter B\'
 	await party.goto(linkB);
 	await expect(party.getByRole('heading', { level: 1, name: 'Deze link werkt niet meer' })).toBeVisible();
 
-	// A new link is shown once and works.
+	// A new link, after ticking the box, is shown once and works.
+	await cardB().getByLabel(/^Ja, maak een nieuwe link/).check();
 	await cardB().getByRole('button', { name: /^Nieuwe antwoordlink maken/ }).click();
 	const fresh = cardB().getByRole('status').getByRole('link', { name: /\/reageer\// });
 	await expect(fresh).toBeVisible();
 	await party.goto((await fresh.getAttribute('href')) ?? '');
+	await expect(party.getByRole('heading', { level: 1, name: `Antwoord van ${partyB.name}` })).toBeVisible();
+
+	// One click reminds the silent parties, B among them, with a new link; a second click that day is refused.
+	const reminder = () => page.getByRole('region', { name: 'Herinneren' });
+	await expect(reminder().getByText(/^De herinnering gaat naar /)).toContainText(partyB.name);
+	await reminder().getByRole('button', { name: /^Stuur herinnering aan deze/ }).click();
+	await expectStatus(page, /^De herinnering gaat naar \d+ partij/);
+	await reminder().getByRole('button', { name: /^Stuur herinnering aan deze/ }).click();
+	await expect(reminder().getByRole('alert')).toHaveText('De partijen zijn vandaag al herinnerd. Probeer het morgen opnieuw.');
+	await party.goto(linkIn(await readMail(coordinatorContext, { to: partyB.email, subject: `Herinnering: ${SUBJECT}` }), '/reageer/'));
 	await expect(party.getByRole('heading', { level: 1, name: `Antwoord van ${partyB.name}` })).toBeVisible();
 	await party.close();
 

@@ -1,9 +1,14 @@
-// The public view of a gemeente's campaigns: counts before sending, the letter, consenting names,
-// recipients and answers after; nothing of a bare draft.
+// The public view of a gemeente's campaigns: counts before sending, the letter, consenting names
+// (marked when they signed an earlier version only), recipients and answers after; nothing of a
+// bare draft.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { render } from 'svelte/server';
+import PublicCampaign from '$lib/components/PublicCampaign.svelte';
 import { connectTestDatabase } from './test-db';
 import * as campaigns from './campaigns';
 import { publicCampaignsOf } from './public-campaigns';
+import { confirmSignature, signLetter } from './signatures';
+import { emptyGemeente, huisartsen, makeCampaign, makeUser, markSent, saveRevision, setStatus } from './signing-fixtures';
 
 let service: ReturnType<typeof connectTestDatabase>['service'];
 beforeAll(() => {
@@ -95,12 +100,48 @@ describe('public campaigns of a gemeente', () => {
 		expect(after.signerCount).toBe(2);
 		expect(after.sent?.asks).toHaveLength(2);
 		expect(after.sent?.letterHtml).toContain('Ameland');
-		expect(after.sent?.signatories).toEqual([{ name: 'dr. Anna Openbaar', practice: 'Praktijk Ameland (test)', verified: false }]);
+		expect(after.sent?.signatories).toEqual([
+			{ name: 'dr. Anna Openbaar', practice: 'Praktijk Ameland (test)', verified: false, current: true, revisionNumber: 1 }
+		]);
 		expect(after.sent?.unnamedCount).toBe(1);
 		expect(JSON.stringify(after)).not.toContain('Bert');
 		expect(JSON.stringify(after)).not.toContain('Carla');
 		const byName = Object.fromEntries(after.sent!.parties.map((p) => [p.name, p]));
 		expect(byName['Partij Antwoordt'].response?.answers).toEqual({ '1': 'ja', '2': 'deels' });
 		expect(byName['Partij Zwijgt']).toMatchObject({ response: null, daysWaiting: 3 });
+	});
+
+	it('marks a signer of an earlier version who did not confirm the text that was sent', async () => {
+		const gemeente = await emptyGemeente();
+		const coordinator = await makeUser('coordinator', true);
+		let campaign = await makeCampaign(coordinator, gemeente);
+		campaign = await setStatus(campaign, coordinator.id, 'concept', 'ter_ondertekening');
+		const [early, confirmer] = await huisartsen(gemeente.code, 2);
+		for (const [i, [person, name]] of ([
+			[early, 'dr. Eva Eerder'],
+			[confirmer, 'dr. Bas Bevestigd']
+		] as const).entries()) {
+			const input = { practiceId: person.practiceId, signerName: name, bigNumber: String(19_000_000_000 + i), showName: true };
+			expect(await signLetter(campaign.id, person, input)).toBe('signed');
+		}
+
+		// Reopened with a new text; only one of the two confirms it before sending.
+		campaign = await setStatus(campaign, coordinator.id, 'ter_ondertekening', 'concept');
+		expect(await saveRevision(campaign.id, coordinator.id, 'Versie twee van de brief.')).toBe(2);
+		campaign = await setStatus(campaign, coordinator.id, 'concept', 'ter_ondertekening');
+		expect(await confirmSignature(campaign.id, confirmer.id)).toBe('confirmed');
+		await markSent(campaign, coordinator.id);
+
+		const shown = (await publicCampaignsOf(gemeente.code)).find((c) => c.id === campaign.id)!;
+		expect(shown.signerCount).toBe(2);
+		expect(shown.sent?.signatories).toEqual([
+			expect.objectContaining({ name: 'dr. Bas Bevestigd', current: true, revisionNumber: 2 }),
+			expect.objectContaining({ name: 'dr. Eva Eerder', current: false, revisionNumber: 1 })
+		]);
+
+		const { body } = render(PublicCampaign, { props: { campaign: shown, gemeenteName: gemeente.name } });
+		const items = [...body.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1].replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim());
+		expect(items.find((text) => text.startsWith('dr. Eva Eerder'))).toMatch(/\(tekende versie 1\)$/);
+		expect(items.find((text) => text.startsWith('dr. Bas Bevestigd'))).not.toContain('tekende versie');
 	});
 });

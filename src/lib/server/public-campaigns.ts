@@ -1,7 +1,8 @@
 // What the public (journalists, inwoners, the parties) may see of a gemeente's letter campaigns,
 // in one embedded query. Before sending: only that a campaign is under way and how many signed.
-// Once sent: the letter, the counts, the names that may be shown, the recipients and each
-// party's newest answer per numbered ask. Drafts (concept) with no signatures stay private.
+// Once sent: the letter, the counts, the names that may be shown (marked when they signed an
+// earlier version and never confirmed the text sent), the recipients and each party's newest
+// answer per numbered ask. Drafts (concept) with no signatures stay private.
 import type { AskAnswer } from '$lib/ask-answers';
 import { db } from './db';
 import { extractAsks } from './letters';
@@ -32,7 +33,8 @@ export interface PublicCampaign {
 		manually: boolean;
 		letterHtml: string;
 		asks: string[];
-		signatories: Array<{ name: string; practice: string | null; verified: boolean }>;
+		/** current is false for a signer of an earlier revision who did not confirm the text sent. */
+		signatories: Array<{ name: string; practice: string | null; verified: boolean; current: boolean; revisionNumber: number }>;
 		unnamedCount: number;
 		parties: PublicParty[];
 	} | null;
@@ -44,7 +46,7 @@ interface Row {
 	status: string;
 	sent_at: string | null;
 	sent_manually: boolean;
-	signing_revision: { body_md: string; body_html: string } | null;
+	signing_revision: { id: string; body_md: string; body_html: string } | null;
 	signatures: Array<{
 		practice_id: string | null;
 		show_name: boolean;
@@ -52,7 +54,9 @@ interface Row {
 		verified_at: string | null;
 		withdrawn_at: string | null;
 		user_id: string | null;
+		revision_id: string;
 		practices: { name: string } | null;
+		letter_revisions: { number: number } | null;
 	}>;
 	deliveries: Array<{ party_id: string; parties: { name: string; abbreviation: string | null } | null }>;
 	responses: Array<{
@@ -73,8 +77,8 @@ export async function publicCampaignsOf(gemeenteCode: string, now = new Date()):
 		.from('campaigns')
 		.select(
 			`id, title, status, sent_at, sent_manually,
-			signing_revision:letter_revisions!campaigns_signing_revision_fk(body_md, body_html),
-			signatures(practice_id, show_name, signer_name, verified_at, withdrawn_at, user_id, practices(name)),
+			signing_revision:letter_revisions!campaigns_signing_revision_fk(id, body_md, body_html),
+			signatures(practice_id, show_name, signer_name, verified_at, withdrawn_at, user_id, revision_id, practices(name), letter_revisions(number)),
 			deliveries(party_id, parties(name, abbreviation)),
 			responses(party_id, channel, responder_name, responder_role, body_html, ask_answers, created_at)`
 		)
@@ -135,7 +139,13 @@ function sentPart(row: Row, signed: Row['signatures'], now: Date): PublicCampaig
 		letterHtml: row.signing_revision!.body_html,
 		asks: extractAsks(row.signing_revision!.body_md),
 		signatories: named
-			.map((s) => ({ name: s.signer_name as string, practice: s.practices?.name ?? null, verified: Boolean(s.verified_at) }))
+			.map((s) => ({
+				name: s.signer_name as string,
+				practice: s.practices?.name ?? null,
+				verified: Boolean(s.verified_at),
+				current: s.revision_id === row.signing_revision!.id,
+				revisionNumber: s.letter_revisions?.number ?? 0
+			}))
 			.sort((a, b) => a.name.localeCompare(b.name, 'nl')),
 		unnamedCount: signed.length - named.length,
 		parties

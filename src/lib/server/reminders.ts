@@ -2,10 +2,12 @@
 // that have not answered, with a link to the answers page where one button reminds those
 // parties. The digest is claimed and queued in one database call (record_reminder_digest), so
 // two servers or two runs never send it twice. A party reminder carries a fresh answer link and
-// revokes the old ones: tokens are not kept, so an old link cannot be sent again.
+// revokes the old ones: tokens are not kept, so an old link cannot be sent again. Coordinators may
+// remind the parties once a day; a round that failed or sent nothing does not count.
 import { db } from './db';
 import { publicOrigin } from './env';
 import { kickMailWorker } from './mail';
+import { consume, type Limit } from './rate-limit';
 import { coordinatorsOf, type Campaign } from './campaigns';
 import { escapeHtml, formatDate, letterSubject, publicPageUrl } from './deliveries';
 import { newAnswerLink } from './responses';
@@ -152,6 +154,28 @@ export async function remindParties(campaign: Campaign, actorId: string): Promis
 	if (error) throw new Error(`remindParties: ${error.message}`);
 	if ((data as number) > 0) kickMailWorker();
 	return data === 0 ? null : (data as number);
+}
+
+const ONCE_A_DAY: Limit = { name: 'remind-parties', max: 1, windowSeconds: 24 * 60 * 60 };
+
+/** remindParties, at most once a day per campaign: 'already_today' when a round went out (or is
+ * going out) in the last 24 hours. The day's one hit is taken before sending, so two clicks at
+ * once cannot both send, and handed back when nothing went out, so a failure can be retried. */
+export async function remindPartiesOnceADay(campaign: Campaign, actorId: string): Promise<number | null | 'already_today'> {
+	if (!(await consume(ONCE_A_DAY, campaign.id))) return 'already_today';
+	let count: number | null = null;
+	try {
+		count = await remindParties(campaign, actorId);
+	} finally {
+		if (!count) await handBackDay(campaign.id);
+	}
+	return count;
+}
+
+async function handBackDay(campaignId: string): Promise<void> {
+	// rate-limit.ts keys rows "<name>:<subject>"; without the row the window starts afresh.
+	const { error } = await db().from('rate_limits').delete().eq('key', `${ONCE_A_DAY.name}:${campaignId}`);
+	if (error) throw new Error(`handBackDay: ${error.message}`);
 }
 
 function partyReminderMail(campaign: Campaign, party: UnansweredParty, answerUrl: string, expiresAt: Date) {

@@ -1,14 +1,13 @@
 // The parties' answers, for coordinators: a table party × numbered ask (the newest answer
 // counts), every answer in full, answers that came by e-mail or phone entered by hand, the
-// answer links (revoke, or make a new one that is shown once), and the reminder to parties that
-// have not answered.
+// answer links (revoke, or make a new one that is shown once; both after ticking a box), and the
+// reminder to parties that have not answered (one click, once a day).
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { fieldErrors, formString } from '$lib/server/forms';
 import { formatDate, formatDateTime } from '$lib/server/deliveries';
 import * as responses from '$lib/server/responses';
 import * as reminders from '$lib/server/reminders';
-import { consume } from '$lib/server/rate-limit';
 import { campaignContext } from '../campaign-context';
 
 export const load: PageServerLoad = async (event) => {
@@ -79,9 +78,14 @@ async function enterAnswer(event: RequestEvent) {
 	redirect(303, `/campagnes/${campaign.id}/reacties?opgeslagen=antwoord#partij-${values.partyId}`);
 }
 
+// Renewing or revoking kills the link the party already got by e-mail, so both ask first.
+const CONFIRM_MESSAGE = 'Vink aan dat je dit zeker weet.';
+
 async function renewLink(event: RequestEvent) {
 	const { campaign, user } = await campaignContext(event, { coordinator: true });
-	const partyId = formString(await event.request.formData(), 'partyId');
+	const form = await event.request.formData();
+	const partyId = formString(form, 'partyId');
+	if (formString(form, 'confirm') !== 'ja') return fail(400, { action: 'renewLink' as const, partyId, message: CONFIRM_MESSAGE });
 	const link = await responses.renewLink(campaign.id, partyId, user.id);
 	if (!link) {
 		return fail(404, { action: 'renewLink' as const, partyId, message: 'De brief is niet naar deze partij gestuurd.' });
@@ -92,7 +96,9 @@ async function renewLink(event: RequestEvent) {
 
 async function revokeLink(event: RequestEvent) {
 	const { campaign, user } = await campaignContext(event, { coordinator: true });
-	const partyId = formString(await event.request.formData(), 'partyId');
+	const form = await event.request.formData();
+	const partyId = formString(form, 'partyId');
+	if (formString(form, 'confirm') !== 'ja') return fail(400, { action: 'revokeLink' as const, partyId, message: CONFIRM_MESSAGE });
 	const ok = await responses.revokeLinks(campaign.id, partyId, user.id);
 	if (!ok) {
 		return fail(404, { action: 'revokeLink' as const, partyId, message: 'De brief is niet naar deze partij gestuurd.' });
@@ -100,15 +106,14 @@ async function revokeLink(event: RequestEvent) {
 	redirect(303, `/campagnes/${campaign.id}/reacties?opgeslagen=ingetrokken#partij-${partyId}`);
 }
 
+// One click, as the fourteen-day e-mail promises: a reminder harms nobody, and the page names
+// who gets it next to the button. It counts once a day only when it went out, so a failure can be retried at once.
 async function remind(event: RequestEvent) {
 	const { campaign, user } = await campaignContext(event, { coordinator: true });
-	if (formString(await event.request.formData(), 'confirm') !== 'ja') {
-		return fail(400, { action: 'remind' as const, message: 'Vink aan dat je de herinnering wilt versturen.' });
-	}
-	if (!(await consume({ name: 'remind-parties', max: 1, windowSeconds: 24 * 3600 }, campaign.id))) {
+	const count = await reminders.remindPartiesOnceADay(campaign, user.id);
+	if (count === 'already_today') {
 		return fail(429, { action: 'remind' as const, message: 'De partijen zijn vandaag al herinnerd. Probeer het morgen opnieuw.' });
 	}
-	const count = await reminders.remindParties(campaign, user.id);
 	if (count === null) {
 		return fail(409, { action: 'remind' as const, message: 'Herinneren kan alleen zolang de brief verstuurd en niet afgerond is.' });
 	}
