@@ -6,6 +6,7 @@ import { initDatabase, stopDatabase } from '$lib/server/db';
 import { env } from '$lib/server/env';
 import { reportUnexpectedError } from '$lib/server/errors';
 import { startMailWorker, stopMailWorker } from '$lib/server/mail';
+import { startOutboxCleanup, stopOutboxCleanup } from '$lib/server/outbox-cleanup';
 import { startReminderWorker, stopReminderWorker } from '$lib/server/reminders';
 import * as session from '$lib/server/session';
 
@@ -22,7 +23,9 @@ export const init: ServerInit = async () => {
 	}
 	startMailWorker();
 	startReminderWorker();
+	startOutboxCleanup();
 	process.once('sveltekit:shutdown', async () => {
+		stopOutboxCleanup();
 		stopReminderWorker();
 		stopMailWorker();
 		await stopDatabase();

@@ -73,7 +73,7 @@ fail() {
 as_server "$bin/initdb" -D "$data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 -N \
   >"$out" 2>&1 || fail "initdb failed"
 as_server "$bin/pg_ctl" -D "$data" -l "$log" -w -t 20 start \
-  -o "-c listen_addresses='' -k '$tmp' -p $port -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  -o "-c listen_addresses='' -k '$tmp' -p $port -c max_connections=260 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
   >"$out" 2>&1 || { cat "$log" >>"$out" 2>/dev/null; fail "the PostgreSQL 15 server did not start"; }
 started=1
 echo "pg15: $("${psql[@]}" -At -c 'select version()' | cut -d' ' -f1-2) in $tmp"
@@ -101,5 +101,22 @@ if [ "$status" -ne 0 ]; then
   echo "pg15: FAIL"
   exit 1
 fi
+
+# Concurrency on a real multi-session server (the embedded PGlite runs one session): 200
+# huisartsen sign one letter at the same moment, and 50 huisartsen each try 10 times to sign
+# another. Every attempt must succeed without an error; each letter must end with exactly one
+# signature (and one audit entry) per huisarts.
+concurrency="$root/supabase/tests/concurrency"
+"${psql[@]}" -f "$concurrency/setup.sql" >"$out" 2>&1 || fail "the concurrency setup does not apply"
+bench=("$bin/pgbench" -n -h "$tmp" -p "$port" -U postgres -f "$concurrency/sign.pgbench")
+"${bench[@]}" -D letter=1 -c 200 -j 2 -t 1 postgres >"$out" 2>&1 || fail "200 huisartsen signing at once gave errors"
+grep -q 'number of failed transactions: 0' "$out" || fail "200 huisartsen signing at once: failed transactions"
+"${bench[@]}" -D letter=2 -c 50 -j 2 -t 10 postgres >"$out" 2>&1 || fail "50 huisartsen signing 10 times gave errors"
+grep -q 'number of failed transactions: 0' "$out" || fail "50 huisartsen signing 10 times: failed transactions"
+"${psql[@]}" -f "$concurrency/check.sql" >"$out" 2>&1 || fail "the concurrency check failed"
+concurrent=$(grep -c 'NOTICE:  ok:' "$out" || true)
+[ "${VERBOSE:-0}" = 1 ] && sed -n 's/.*NOTICE:  ok: /  ok: /p' "$out"
+passed=$((passed + concurrent))
+
 echo "pg15: $passed passed, 0 failed"
 echo "pg15: OK"

@@ -133,4 +133,29 @@ describe('export and delete', () => {
 		expect(history.data?.map((row) => row.action)).toContain('account_deleted');
 		expect(history.data?.every((row) => row.actor_id === null)).toBe(true);
 	});
+
+	it('leaves no mail to the address and no rate-limit counter that names it', async () => {
+		const email = `dokter_weg-${Date.now()}@example.nl`;
+		const { data: user } = await service.from('users').insert({ email }).select('id').single();
+		const userId = user!.id as string;
+		const bystander = `omstander_${Date.now()}@example.nl`;
+		await service.from('outbox').insert([
+			{ to_address: email, subject: 'Je inlogcode', text_body: '1234 5678' },
+			{ to_address: bystander, subject: 'Blijft', text_body: 'Blijft staan' }
+		]);
+		// An underscore in an address must not act as a wildcard for other people's counters.
+		const lookalike = email.replace('_', 'x');
+		await service.from('rate_limits').insert([
+			{ key: `login-send:email:${email}`, window_start: new Date().toISOString(), hits: 1 },
+			{ key: `login-send:email:${lookalike}`, window_start: new Date().toISOString(), hits: 1 }
+		]);
+		await users.deleteAccount(userId);
+
+		expect((await service.from('outbox').select('id').eq('to_address', email)).data).toEqual([]);
+		expect((await service.from('outbox').select('id').eq('to_address', bystander)).data).toHaveLength(1);
+		const counters = await service.from('rate_limits').select('key').like('key', 'login-send:email:%');
+		const keys = counters.data!.map((row) => row.key as string);
+		expect(keys).not.toContain(`login-send:email:${email}`);
+		expect(keys).toContain(`login-send:email:${lookalike}`);
+	});
 });

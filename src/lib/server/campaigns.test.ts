@@ -119,10 +119,19 @@ describe('coordinators and access', () => {
 	it('adds a co-coordinator by e-mail once, creating the account when needed', async () => {
 		const user = await makeUser();
 		const id = await start(user.id, gemeente());
+		const campaign = (await campaigns.getCampaign(id))!;
 		const email = `nieuwe-coordinator-${Date.now()}@example.nl`;
-		expect(await campaigns.addCoordinator(id, user.id, email)).toBe('added');
-		expect(await campaigns.addCoordinator(id, user.id, email)).toBe('already');
+		expect(await campaigns.addCoordinator(campaign, user, email)).toBe('added');
+		expect(await campaigns.addCoordinator(campaign, user, email)).toBe('already');
 		expect((await campaigns.coordinatorsOf(id)).map((c) => c.email)).toContain(email);
+		// The membership, its audit entry and one mail land together; the second add writes nothing.
+		const [audit, mail] = await Promise.all([
+			service.from('audit_log').select('action').eq('entity_id', id).eq('action', 'coordinator_added'),
+			service.from('outbox').select('subject, text_body').eq('to_address', email)
+		]);
+		expect(audit.data).toHaveLength(1);
+		expect(mail.data).toHaveLength(1);
+		expect(mail.data![0].text_body).toContain(`/campagnes/${id}`);
 	});
 
 	it('keeps a draft from a coordinator of another gemeente and from strangers', async () => {

@@ -2,8 +2,9 @@
 // concept → ter_ondertekening → verstuurd → afgerond (back to concept only to reopen the text).
 // Coordinators are memberships with role campaign_coordinator. Permission checks live in authz.
 import { z } from 'zod';
-import { recordAudit } from './audit';
 import { db } from './db';
+import { publicOrigin } from './env';
+import { kickMailWorker } from './mail';
 import { slugifyName } from '$lib/gemeente-name';
 import { THEME_KEYS, type ThemeKey } from '$lib/themes';
 import { renderMarkdown } from './markdown';
@@ -214,18 +215,30 @@ export async function coordinatorsOf(campaignId: string): Promise<Coordinator[]>
 }
 
 /** Makes the person with this address a co-coordinator; creates their account if needed. */
-export async function addCoordinator(campaignId: string, actorId: string, email: string): Promise<'added' | 'already'> {
-	const { data: user, error: userError } = await db()
-		.from('users')
-		.upsert({ email }, { onConflict: 'email', ignoreDuplicates: false })
-		.select('id')
-		.single();
-	if (userError) throw new Error(`addCoordinator: ${userError.message}`);
-	const { error } = await db()
-		.from('memberships')
-		.insert({ user_id: user.id, role: 'campaign_coordinator', campaign_id: campaignId });
-	if (error?.code === '23505') return 'already';
+/** Makes `email` (an account is created on first use) a coordinator of the campaign, with its
+ * audit entry and the mail that tells them, in one database call. */
+export async function addCoordinator(
+	campaign: Pick<Campaign, 'id' | 'title' | 'gemeenteName'>,
+	actor: { id: string; name: string | null; email: string },
+	email: string
+): Promise<'added' | 'already'> {
+	const mail = {
+		subject: `Je bent mede-coördinator van de brief in ${campaign.gemeenteName}`,
+		text: [
+			`${actor.name ?? actor.email} heeft je toegevoegd als mede-coördinator van de brief "${campaign.title}" van de huisartsen in ${campaign.gemeenteName}.`,
+			'',
+			`Log in met dit e-mailadres en open de brief: ${publicOrigin()}/campagnes/${campaign.id}`,
+			'',
+			'Laat je horen'
+		].join('\n')
+	};
+	const { data, error } = await db().rpc('add_coordinator', {
+		p_campaign_id: campaign.id,
+		p_actor_id: actor.id,
+		p_email: email,
+		p_mail: mail
+	});
 	if (error) throw new Error(`addCoordinator: ${error.message}`);
-	await recordAudit({ actorId, action: 'coordinator_added', entity: 'campaign', entityId: campaignId, details: { email } });
-	return 'added';
+	if (data === 'added') kickMailWorker();
+	return data === 'added' ? 'added' : 'already';
 }

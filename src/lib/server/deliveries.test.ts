@@ -12,6 +12,8 @@ import { XSS_PAYLOADS, assertInert } from './xss-payloads';
 
 // Links in e-mails are absolute; production runs on https.
 process.env.ORIGIN = 'https://laatjehoren.example';
+// A public address needs SMTP (env.ts); nothing listens here, so the queue keeps every message.
+process.env.SMTP_URL = 'smtp://127.0.0.1:9';
 
 let service: ReturnType<typeof connectTestDatabase>['service'];
 beforeAll(() => {
@@ -54,13 +56,12 @@ describe('sending the letter by e-mail', () => {
 			['dr. Openbaar Gewoon', false]
 		]);
 
-		const other = await makeUser('ander');
-		expect(await deliveries.sendLetter(s.campaign, s.coordinator.id, other.id, { manual: false })).toEqual({
+		expect(await deliveries.sendLetter(s.campaign, s.coordinator.id, 'not-what-was-reviewed', { manual: false })).toEqual({
 			sent: false,
 			reason: 'changed'
 		});
 
-		const result = await deliveries.sendLetter(s.campaign, s.coordinator.id, letter!.revision.id, { manual: false });
+		const result = await deliveries.sendLetter(s.campaign, s.coordinator.id, await deliveries.sendingFingerprint(s.campaign.id), { manual: false });
 		if (!result.sent) throw new Error(result.reason);
 		expect(result.emails).toBe(2);
 		expect(result.links.map((l) => l.partyName)).toEqual(['Partij Zonder Adres']);
@@ -110,13 +111,51 @@ describe('sending the letter by e-mail', () => {
 		expect(audit.data).toEqual([{ details: { deliveries: 3, emails: 2, revision: letter!.revision.id } }]);
 	});
 
+	it('sends nothing when a signature or a recipient changed after the review', async () => {
+		const s = await campaignReadyToSend({
+			parties: [{ name: 'Partij Gezien', emails: ['gezien@partij.example'] }],
+			signers: [
+				{ name: 'dr. Blijft', showName: true },
+				{ name: 'dr. Trekt In', showName: true }
+			]
+		});
+		const reviewed = await deliveries.sendingFingerprint(s.campaign.id);
+		const leaving = await service
+			.from('signatures')
+			.select('user_id')
+			.eq('campaign_id', s.campaign.id)
+			.eq('signer_name', 'dr. Trekt In')
+			.single();
+		expect(await withdrawSignature(s.campaign.id, leaving.data!.user_id)).toBe('withdrawn');
+		expect(await deliveries.sendLetter(s.campaign, s.coordinator.id, reviewed, { manual: false })).toEqual({
+			sent: false,
+			reason: 'changed'
+		});
+		expect(await outboxOf(s.campaign.id)).toHaveLength(0);
+		expect((await getCampaign(s.campaign.id))!.status).toBe('ter_ondertekening');
+
+		// A new review shows the withdrawal; a party added after it stops the send again.
+		const second = await deliveries.sendingFingerprint(s.campaign.id);
+		expect(second).not.toBe(reviewed);
+		await service.from('parties').insert({ gemeente_code: s.gemeente.code, name: 'Partij Ongezien' });
+		expect((await deliveries.sendLetter(s.campaign, s.coordinator.id, second, { manual: true })).sent).toBe(false);
+
+		const third = await deliveries.sendingFingerprint(s.campaign.id);
+		const result = await deliveries.sendLetter(s.campaign, s.coordinator.id, third, { manual: false });
+		if (!result.sent) throw new Error(result.reason);
+		const mails = (await outboxOf(s.campaign.id)).flatMap((d) => (d.outbox ? [d.outbox.text_body] : []));
+		expect(mails).toHaveLength(1);
+		expect(mails[0]).toContain('dr. Blijft');
+		expect(mails[0]).not.toContain('dr. Trekt In');
+	});
+
 	it('freezes the letter and its signatures once sent, and refuses a second send', async () => {
 		const s = await campaignReadyToSend({
 			parties: [{ name: 'Enige Partij', emails: ['enige@partij.example'] }],
 			signers: [{ name: 'dr. Vroeg', showName: true }]
 		});
 		const signer = await service.from('signatures').select('user_id').eq('campaign_id', s.campaign.id).single();
-		const result = await deliveries.sendLetter(s.campaign, s.coordinator.id, s.campaign.signingRevisionId!, { manual: false });
+		const result = await deliveries.sendLetter(s.campaign, s.coordinator.id, await deliveries.sendingFingerprint(s.campaign.id), { manual: false });
 		expect(result.sent).toBe(true);
 		const sent = (await getCampaign(s.campaign.id))!;
 		expect(sent.status).toBe('verstuurd');
@@ -144,11 +183,11 @@ describe('sending the letter by e-mail', () => {
 		});
 		expect(reopen.error?.code).toBe('22023');
 
-		expect(await deliveries.sendLetter(sent, s.coordinator.id, s.campaign.signingRevisionId!, { manual: false })).toEqual({
+		expect(await deliveries.sendLetter(sent, s.coordinator.id, await deliveries.sendingFingerprint(s.campaign.id), { manual: false })).toEqual({
 			sent: false,
 			reason: 'not_open'
 		});
-		expect(await deliveries.sendLetter(s.campaign, s.coordinator.id, s.campaign.signingRevisionId!, { manual: false })).toEqual({
+		expect(await deliveries.sendLetter(s.campaign, s.coordinator.id, await deliveries.sendingFingerprint(s.campaign.id), { manual: false })).toEqual({
 			sent: false,
 			reason: 'not_open'
 		});
@@ -158,11 +197,11 @@ describe('sending the letter by e-mail', () => {
 	it('refuses to send without signatures or without parties', async () => {
 		const unsigned = await campaignReadyToSend({ parties: [{ name: 'P', emails: ['p@p.example'] }], signers: [] });
 		expect(
-			await deliveries.sendLetter(unsigned.campaign, unsigned.coordinator.id, unsigned.campaign.signingRevisionId!, { manual: false })
+			await deliveries.sendLetter(unsigned.campaign, unsigned.coordinator.id, await deliveries.sendingFingerprint(unsigned.campaign.id), { manual: false })
 		).toEqual({ sent: false, reason: 'no_signatures' });
 		const noParties = await campaignReadyToSend({ parties: [], signers: [{ name: 'dr. A', showName: true }] });
 		expect(
-			await deliveries.sendLetter(noParties.campaign, noParties.coordinator.id, noParties.campaign.signingRevisionId!, { manual: true })
+			await deliveries.sendLetter(noParties.campaign, noParties.coordinator.id, await deliveries.sendingFingerprint(noParties.campaign.id), { manual: true })
 		).toEqual({ sent: false, reason: 'no_parties' });
 		expect((await getCampaign(noParties.campaign.id))!.status).toBe('ter_ondertekening');
 	});
@@ -177,7 +216,7 @@ describe('marking the letter as sent by hand', () => {
 			],
 			signers: [{ name: 'dr. Zelf', showName: false }]
 		});
-		const result = await deliveries.sendLetter(s.campaign, s.coordinator.id, s.campaign.signingRevisionId!, { manual: true });
+		const result = await deliveries.sendLetter(s.campaign, s.coordinator.id, await deliveries.sendingFingerprint(s.campaign.id), { manual: true });
 		if (!result.sent) throw new Error(result.reason);
 		expect(result.emails).toBe(0);
 		expect(result.links.map((l) => l.partyName).sort()).toEqual(['Handpartij Een', 'Handpartij Twee']);
@@ -201,7 +240,7 @@ describe('delivery status and retry', () => {
 			parties: [{ name: 'Foutpartij', emails: ['kapot@fout.example'] }],
 			signers: [{ name: 'dr. Retry', showName: true }]
 		});
-		await deliveries.sendLetter(s.campaign, s.coordinator.id, s.campaign.signingRevisionId!, { manual: false });
+		await deliveries.sendLetter(s.campaign, s.coordinator.id, await deliveries.sendingFingerprint(s.campaign.id), { manual: false });
 		const [delivery] = await deliveries.deliveriesOf(s.campaign.id);
 		const outboxId = (await service.from('deliveries').select('outbox_id').eq('id', delivery.id).single()).data!.outbox_id;
 		// What the mail worker does after its last attempt.
@@ -234,7 +273,7 @@ describe('hostile text in the letter, names and party names', () => {
 			parties: [{ name: '<img src=x onerror=alert(1)>Partij', emails: ['xss@partij.example'] }],
 			signers: [{ name: '<script>alert(1)</script> dr. Kwaad', showName: true }]
 		});
-		const result = await deliveries.sendLetter(s.campaign, s.coordinator.id, s.campaign.signingRevisionId!, { manual: false });
+		const result = await deliveries.sendLetter(s.campaign, s.coordinator.id, await deliveries.sendingFingerprint(s.campaign.id), { manual: false });
 		expect(result.sent).toBe(true);
 		const [row] = await outboxOf(s.campaign.id);
 		assertInert(row.outbox!.html_body, { document: true });

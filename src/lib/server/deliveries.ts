@@ -230,6 +230,8 @@ export function mailtoLink(
 
 export interface Review {
 	letter: LetterToSend;
+	/** The text, signatures and recipients as one value; sending checks it (sending_fingerprint). */
+	fingerprint: string;
 	parties: Party[];
 	/** Parties with at least one contact address. */
 	byEmail: Party[];
@@ -238,7 +240,17 @@ export interface Review {
 	replyTo: string[];
 }
 
+/** The fingerprint of what a coordinator reviews before sending (see sending_fingerprint). */
+export async function sendingFingerprint(campaignId: string): Promise<string> {
+	const { data, error } = await db().rpc('sending_fingerprint', { p_campaign_id: campaignId });
+	if (error) throw new Error(`sendingFingerprint: ${error.message}`);
+	return data as string;
+}
+
 export async function reviewFor(campaign: Campaign): Promise<Review | null> {
+	// The fingerprint is read first: a change during the other reads makes the send refuse, never
+	// slip through unreviewed.
+	const fingerprint = await sendingFingerprint(campaign.id);
 	const [letter, parties, coordinators] = await Promise.all([
 		letterToSend(campaign),
 		partiesInGemeente(campaign.gemeenteCode),
@@ -247,6 +259,7 @@ export async function reviewFor(campaign: Campaign): Promise<Review | null> {
 	if (!letter) return null;
 	return {
 		letter,
+		fingerprint,
 		parties,
 		byEmail: parties.filter((p) => p.contacts.length > 0),
 		withoutAddress: parties.filter((p) => p.contacts.length === 0),
@@ -266,18 +279,20 @@ export type SendResult =
 	| { sent: false; reason: 'not_open' | 'no_signatures' | 'no_parties' | 'changed' };
 
 /** Sends the letter to every party of the gemeente: by e-mail to the parties with an address
- * (unless manual), and records the others as reached by hand. Returns the answer links of the
- * parties reached by hand, to show once. */
+ * (unless manual), and records the others as reached by hand. `reviewedFingerprint` is the
+ * review's fingerprint as the coordinator saw it: when the text, a signature or a recipient
+ * changed since, nothing is sent. Returns the answer links of the parties reached by hand, to
+ * show once. */
 export async function sendLetter(
 	campaign: Campaign,
 	actorId: string,
-	reviewedRevisionId: string,
+	reviewedFingerprint: string,
 	options: { manual: boolean }
 ): Promise<SendResult> {
 	if (campaign.status !== 'ter_ondertekening') return { sent: false, reason: 'not_open' };
 	const review = await reviewFor(campaign);
 	if (!review) return { sent: false, reason: 'not_open' };
-	if (review.letter.revision.id !== reviewedRevisionId) return { sent: false, reason: 'changed' };
+	if (review.fingerprint !== reviewedFingerprint) return { sent: false, reason: 'changed' };
 	if (review.letter.total === 0) return { sent: false, reason: 'no_signatures' };
 	if (review.parties.length === 0) return { sent: false, reason: 'no_parties' };
 
@@ -311,12 +326,13 @@ export async function sendLetter(
 	const { data, error } = await db().rpc('send_letter', {
 		p_campaign_id: campaign.id,
 		p_actor_id: actorId,
-		p_revision_id: reviewedRevisionId,
+		p_fingerprint: reviewedFingerprint,
 		p_manual: options.manual,
 		p_deliveries: deliveries
 	});
 	if (error) throw new Error(`sendLetter: ${error.message}`);
-	if (data !== true) return { sent: false, reason: 'not_open' };
+	if (data === 'changed') return { sent: false, reason: 'changed' };
+	if (data !== 'sent') return { sent: false, reason: 'not_open' };
 	if (emails > 0) kickMailWorker();
 	return { sent: true, emails, links };
 }

@@ -108,6 +108,20 @@ describe('sign-in codes against the real database', () => {
 		expect(perClient.at(-1)).toBe(false);
 	});
 
+	it('answers a known and an unknown address alike, and creates no account before the code is used', async () => {
+		const known = 'huisarts@demo.laatjehoren.nl';
+		const unknown = `onbekend-${Date.now()}@example.nl`;
+		expect(await sendLoginCode(known, nextClient())).toEqual({ ok: true });
+		expect(await sendLoginCode(unknown, nextClient())).toEqual({ ok: true });
+		const messages = await latestMessages(200);
+		const shape = (to: string) => {
+			const mail = messages.find((m) => m.to === to)!;
+			return { subject: mail.subject.replace(/\d{4} \d{4}/, 'CODE'), text: mail.text.replace(/\d{4} \d{4}/, 'CODE') };
+		};
+		expect(shape(unknown)).toEqual(shape(known));
+		expect((await service.from('users').select('id').eq('email', unknown)).data).toEqual([]);
+	});
+
 	it('limits checks per client across addresses', async () => {
 		const ip = nextClient();
 		const outcomes = [];

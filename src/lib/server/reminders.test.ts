@@ -1,16 +1,19 @@
 // Follow-up: the coordinators' digest goes out once, fourteen days after sending (not before, not
 // twice, not even when two runs race), listing the parties without an answer; the one-click
-// reminder e-mails those parties a fresh link and retires the old one.
+// reminder e-mails those parties a fresh link and retires the old one, at most once a day.
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { connectTestDatabase } from './test-db';
 import * as reminders from './reminders';
-import { sendLetter } from './deliveries';
+import { sendLetter, sendingFingerprint } from './deliveries';
 import { coordinatorsOf, getCampaign } from './campaigns';
 import { findLink, submitViaLink } from './responses';
 import { campaignReadyToSend, tokensInOutbox, uniqueTag } from './sending-fixtures';
 import { assertInert } from './xss-payloads';
 
 process.env.ORIGIN = 'https://laatjehoren.example';
+// A public address needs SMTP (env.ts); nothing listens here, so the queue keeps every message.
+process.env.SMTP_URL = 'smtp://127.0.0.1:9';
 
 let service: ReturnType<typeof connectTestDatabase>['service'];
 beforeAll(() => {
@@ -30,7 +33,7 @@ async function sentByEmail() {
 		],
 		signers: [{ name: 'dr. Herinner', showName: true }]
 	});
-	const result = await sendLetter(s.campaign, s.coordinator.id, s.campaign.signingRevisionId!, { manual: false });
+	const result = await sendLetter(s.campaign, s.coordinator.id, await sendingFingerprint(s.campaign.id), { manual: false });
 	if (!result.sent) throw new Error(result.reason);
 	const [answeredToken] = await tokensInOutbox(`ja-${tag}@partij.example`);
 	expect(await submitViaLink(answeredToken, { responderName: 'Anne', responderRole: '', body: 'Ja.', answers: {} })).toBe('saved');
@@ -119,6 +122,25 @@ describe('reminding parties', () => {
 		const audit = await service.from('audit_log').select('details').eq('action', 'parties_reminded').eq('entity_id', s.campaign.id);
 		expect(audit.data).toEqual([{ details: { parties: [s.partyIds['Zwijgt Nog']] } }]);
 		expect(await reminders.lastPartyReminder(s.campaign.id)).not.toBeNull();
+	});
+
+	it('counts once a day only when a round went out, and two clicks at once send one round', async () => {
+		const s = await sentByEmail();
+		const silent = `stil-${s.tag}@partij.example`;
+		// A round that fails in the database (an actor that does not exist) sends nothing and can be retried.
+		await expect(reminders.remindPartiesOnceADay(s.campaign, randomUUID())).rejects.toThrow();
+		expect(await tokensInOutbox(silent)).toHaveLength(1);
+		expect(await reminders.remindPartiesOnceADay(s.campaign, s.coordinator.id)).toBe(1);
+		expect(await reminders.remindPartiesOnceADay(s.campaign, s.coordinator.id)).toBe('already_today');
+		expect(await tokensInOutbox(silent)).toHaveLength(2);
+
+		const other = await sentByEmail();
+		const results = await Promise.all([
+			reminders.remindPartiesOnceADay(other.campaign, other.coordinator.id),
+			reminders.remindPartiesOnceADay(other.campaign, other.coordinator.id)
+		]);
+		expect(results.sort()).toEqual([1, 'already_today']);
+		expect(await tokensInOutbox(`stil-${other.tag}@partij.example`)).toHaveLength(2);
 	});
 
 	it('does nothing once the campaign is closed', async () => {

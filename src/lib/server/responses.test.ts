@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { connectTestDatabase } from './test-db';
 import * as responses from './responses';
-import { sendLetter } from './deliveries';
+import { sendLetter, sendingFingerprint } from './deliveries';
 import { getCampaign } from './campaigns';
 import { randomToken } from './crypto';
 import { campaignReadyToSend, uniqueTag } from './sending-fixtures';
@@ -30,7 +30,7 @@ async function sentCampaign(partyNames: string[]) {
 		parties: partyNames.map((name) => ({ name, emails: [] })),
 		signers: [{ name: 'dr. Antwoord', showName: true }]
 	});
-	const result = await sendLetter(s.campaign, s.coordinator.id, s.campaign.signingRevisionId!, { manual: true });
+	const result = await sendLetter(s.campaign, s.coordinator.id, await sendingFingerprint(s.campaign.id), { manual: true });
 	if (!result.sent) throw new Error(result.reason);
 	const tokens = Object.fromEntries(result.links.map((l) => [l.partyName, l.url.split('/reageer/')[1]]));
 	return { ...s, campaign: (await getCampaign(s.campaign.id))!, tokens };

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { connectTestDatabase } from './test-db';
 import { campaignAccess } from './authz';
+import { getCampaign } from './campaigns';
 import * as signatures from './signatures';
 import { deleteAccount } from './users';
 import {
@@ -160,17 +161,16 @@ describe('reopening with a new text', () => {
 		expect(await signatures.withdrawSignature(campaign.id, c.id)).toBe('withdrawn');
 
 		// Reopen: signatures stay, and may still be withdrawn; confirming is not possible.
-		let current = await setStatus(campaign, coordinator.id, 'ter_ondertekening', 'concept');
+		await setStatus(campaign, coordinator.id, 'ter_ondertekening', 'concept');
 		expect(await signatures.confirmSignature(campaign.id, a.id)).toBe('closed');
 		expect(await saveRevision(campaign.id, coordinator.id, 'Versie twee van de brief.')).toBe(2);
-		current = await setStatus(current, coordinator.id, 'concept', 'ter_ondertekening');
+		expect(await signatures.openForSigning(campaign.id, coordinator.id)).toBe(2);
+		expect(await signatures.openForSigning(campaign.id, coordinator.id)).toBeNull();
 		expect(await signatures.signLetter(campaign.id, d, input(d.practiceId, 3))).toBe('signed');
 
 		const before = await signatures.mySignature(campaign.id, a.id);
 		expect(before).toMatchObject({ revisionNumber: 1, current: false });
 
-		const queued = await signatures.requestReconfirmation(campaign.id, coordinator.id);
-		expect(queued).toBe(2);
 		const mails = await service
 			.from('outbox')
 			.select('to_address, subject, text_body')
@@ -190,15 +190,12 @@ describe('reopening with a new text', () => {
 		expect(byName['Dokter 2']).toMatchObject({ withdrawn: true });
 		expect(byName['Dokter 3']).toMatchObject({ revisionNumber: 2, current: true });
 
-		// Only b is still outdated now.
-		expect(await signatures.requestReconfirmation(campaign.id, coordinator.id)).toBe(1);
 		const audit = await service
 			.from('audit_log')
 			.select('action, details')
 			.eq('entity_id', campaign.id)
 			.in('action', ['reconfirmation_requested', 'signature_confirmed', 'signature_withdrawn']);
 		expect(audit.data?.map((row) => row.action).sort()).toEqual([
-			'reconfirmation_requested',
 			'reconfirmation_requested',
 			'signature_confirmed',
 			'signature_withdrawn'
@@ -209,9 +206,33 @@ describe('reopening with a new text', () => {
 		const { gemeente, coordinator, campaign } = await openCampaign();
 		const [a] = await huisartsen(gemeente.code, 1);
 		await signatures.signLetter(campaign.id, a, input(a.practiceId));
-		const draft = await setStatus(campaign, coordinator.id, 'ter_ondertekening', 'concept');
-		await setStatus(draft, coordinator.id, 'concept', 'ter_ondertekening');
-		expect(await signatures.requestReconfirmation(campaign.id)).toBe(0);
+		await setStatus(campaign, coordinator.id, 'ter_ondertekening', 'concept');
+		expect(await signatures.openForSigning(campaign.id, coordinator.id)).toBe(0);
+		expect((await getCampaign(campaign.id))!.status).toBe('ter_ondertekening');
+	});
+
+	it('does not open when a newer text was saved than the one the mails name', async () => {
+		const { coordinator, campaign } = await openCampaign();
+		await setStatus(campaign, coordinator.id, 'ter_ondertekening', 'concept');
+		// A save that lands between reading the newest text and opening makes the opening refuse.
+		const { data, error } = await service.rpc('open_for_signing', {
+			p_campaign_id: campaign.id,
+			p_actor_id: coordinator.id,
+			p_revision_id: campaign.signingRevisionId,
+			p_mails: []
+		});
+		expect(error).toBeNull();
+		expect(data).toBe(0);
+		await setStatus((await getCampaign(campaign.id))!, coordinator.id, 'ter_ondertekening', 'concept');
+		expect(await saveRevision(campaign.id, coordinator.id, 'Nog een versie.')).toBe(2);
+		const stale = await service.rpc('open_for_signing', {
+			p_campaign_id: campaign.id,
+			p_actor_id: coordinator.id,
+			p_revision_id: campaign.signingRevisionId,
+			p_mails: []
+		});
+		expect(stale.data).toBeNull();
+		expect((await getCampaign(campaign.id))!.status).toBe('concept');
 	});
 });
 

@@ -241,33 +241,41 @@ export async function revisionById(revisionId: string): Promise<Revision | null>
 	return data ? { id: data.id, number: data.number, bodyHtml: data.body_html } : null;
 }
 
-/** After signing reopens with a newer text: asks every live signer whose signature is for an
- * earlier revision to confirm the new one (one e-mail each). Call right after a successful
- * concept → ter_ondertekening change. Returns how many e-mails were queued. */
-export async function requestReconfirmation(campaignId: string, actorId: string | null = null): Promise<number> {
+/** Opens the draft for signing with its newest text and, in the same database call, asks every
+ * live signer whose signature is for an earlier text to confirm the new one (one e-mail each).
+ * Returns null when the letter was no longer a draft or a newer text was saved meanwhile, else
+ * how many e-mails were queued. */
+export async function openForSigning(campaignId: string, actorId: string): Promise<number | null> {
 	const campaign = await getCampaign(campaignId);
-	if (!campaign || campaign.status !== 'ter_ondertekening' || !campaign.signingRevisionId) return 0;
-	const revisionId = campaign.signingRevisionId;
-	const [outdated, revision] = await Promise.all([
-		db()
-			.from('signatures')
-			.select('signer_name, users!signatures_user_id_fkey!inner(email), letter_revisions(number)')
-			.eq('campaign_id', campaignId)
-			.is('withdrawn_at', null)
-			.neq('revision_id', revisionId),
-		revisionById(revisionId)
-	]);
-	if (outdated.error) throw new Error(`requestReconfirmation: ${outdated.error.message}`);
+	if (!campaign || campaign.status !== 'concept') return null;
+	const newest = await db()
+		.from('letter_revisions')
+		.select('id, number')
+		.eq('campaign_id', campaignId)
+		.order('number', { ascending: false })
+		.limit(1)
+		.maybeSingle();
+	if (newest.error) throw new Error(`openForSigning: ${newest.error.message}`);
+	if (!newest.data) return null;
+	const revision = newest.data as { id: string; number: number };
+	const outdated = await db()
+		.from('signatures')
+		.select('id, signer_name, users!signatures_user_id_fkey!inner(email), letter_revisions(number)')
+		.eq('campaign_id', campaignId)
+		.is('withdrawn_at', null)
+		.neq('revision_id', revision.id);
+	if (outdated.error) throw new Error(`openForSigning: ${outdated.error.message}`);
 	const rows = outdated.data as unknown as Array<{
+		id: string;
 		signer_name: string | null;
 		users: { email: string };
 		letter_revisions: { number: number } | null;
 	}>;
-	if (rows.length === 0 || !revision) return 0;
 	const link = `${publicOrigin()}/campagnes/${campaignId}/ondertekenen`;
 	const mails = rows.map((row) => {
 		const old = row.letter_revisions?.number ?? 0;
 		return {
+			signature_id: row.id,
 			to: row.users.email,
 			subject: `Bevestig de nieuwe tekst van de brief van de huisartsen in ${campaign.gemeenteName}`,
 			text: [
@@ -284,13 +292,14 @@ export async function requestReconfirmation(campaignId: string, actorId: string 
 			].join('\n')
 		};
 	});
-	const { data, error } = await db().rpc('queue_reconfirmation_mails', {
+	const { data, error } = await db().rpc('open_for_signing', {
 		p_campaign_id: campaignId,
 		p_actor_id: actorId,
-		p_revision_id: revisionId,
+		p_revision_id: revision.id,
 		p_mails: mails
 	});
-	if (error) throw new Error(`requestReconfirmation: ${error.message}`);
-	kickMailWorker();
+	if (error) throw new Error(`openForSigning: ${error.message}`);
+	if (data === null) return null;
+	if ((data as number) > 0) kickMailWorker();
 	return data as number;
 }

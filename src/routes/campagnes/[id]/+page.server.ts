@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { emailSchema } from '$lib/server/login-code';
-import { requestReconfirmation } from '$lib/server/signatures';
+import { openForSigning } from '$lib/server/signatures';
 import * as campaigns from '$lib/server/campaigns';
 import { coverage } from '$lib/server/coverage';
 import { publicOrigin } from '$lib/server/env';
@@ -41,10 +41,13 @@ async function transition(event: RequestEvent, from: campaigns.CampaignStatus, t
 }
 
 async function openSigning(event: RequestEvent) {
-	const result = await transition(event, 'concept', 'ter_ondertekening', 'openSigning');
-	if ('status' in result) return result;
-	await requestReconfirmation(result.campaign.id, result.user.id);
-	redirect(303, `/campagnes/${result.campaign.id}?klaar=geopend`);
+	const { campaign, user } = await campaignContext(event, { coordinator: true });
+	const form = await event.request.formData();
+	if (formString(form, 'confirm') !== 'ja') return fail(400, { action: 'openSigning', message: CONFIRM_MESSAGE });
+	if ((await openForSigning(campaign.id, user.id)) === null) {
+		return fail(409, { action: 'openSigning', message: 'De brief is intussen veranderd. Bekijk de pagina opnieuw.' });
+	}
+	redirect(303, `/campagnes/${campaign.id}?klaar=geopend`);
 }
 
 async function reopen(event: RequestEvent) {
@@ -68,21 +71,10 @@ async function addCoordinator(event: RequestEvent) {
 	const raw = formString(form, 'email');
 	const parsed = emailSchema.safeParse(raw);
 	if (!parsed.success) return fail(400, { action: 'addCoordinator', email: raw, message: parsed.error.issues[0].message });
-	const added = await campaigns.addCoordinator(campaign.id, user.id, parsed.data);
+	const added = await campaigns.addCoordinator(campaign, user, parsed.data);
 	if (added === 'already') {
 		return fail(409, { action: 'addCoordinator', email: raw, message: 'Deze persoon is al coördinator van deze brief.' });
 	}
-	await enqueueMail({
-		to: parsed.data,
-		subject: `Je bent mede-coördinator van de brief in ${campaign.gemeenteName}`,
-		text: [
-			`${user.name ?? user.email} heeft je toegevoegd als mede-coördinator van de brief "${campaign.title}" van de huisartsen in ${campaign.gemeenteName}.`,
-			'',
-			`Log in met dit e-mailadres en open de brief: ${publicOrigin()}/campagnes/${campaign.id}`,
-			'',
-			'Laat je horen'
-		].join('\n')
-	});
 	redirect(303, `/campagnes/${campaign.id}?klaar=coordinator`);
 }
 

@@ -30,7 +30,7 @@ export const load: PageServerLoad = async (event) => {
 			campaign: header,
 			stage: 'review' as const,
 			review: {
-				revisionId: letter.revision.id,
+				fingerprint: review.fingerprint,
 				revisionNumber: letter.revision.number,
 				letterHtml: letter.revision.bodyHtml,
 				total: letter.total,
@@ -81,7 +81,8 @@ const REFUSALS: Record<'not_open' | 'no_signatures' | 'no_parties' | 'changed', 
 	not_open: 'De brief staat niet (meer) open voor verzending. Misschien is hij al verstuurd of weer in concept gezet.',
 	no_signatures: 'Er heeft nog niemand getekend. Een brief namens de huisartsen heeft minstens één handtekening nodig.',
 	no_parties: 'Er staan nog geen partijen in de lijst. Voeg eerst de ontvangers toe.',
-	changed: 'De tekst is veranderd sinds je deze pagina opende. Controleer de brief opnieuw.'
+	changed:
+		'Er is iets veranderd sinds je dit overzicht opende: de tekst, een handtekening of een ontvanger. Er is niets verstuurd. Controleer het overzicht hieronder opnieuw.'
 };
 
 async function sendOrMark(event: RequestEvent, manual: boolean) {
@@ -96,7 +97,7 @@ async function sendOrMark(event: RequestEvent, manual: boolean) {
 				: 'Vink aan dat je de brief, de ondertekenaars en de ontvangers hebt gecontroleerd.'
 		});
 	}
-	const result = await deliveries.sendLetter(campaign, user.id, formString(form, 'revisionId'), { manual });
+	const result = await deliveries.sendLetter(campaign, user.id, formString(form, 'fingerprint'), { manual });
 	if (!result.sent) return fail(409, { action, message: REFUSALS[result.reason] });
 	// Links shown once; nothing to show means a plain redirect.
 	if (result.links.length === 0) redirect(303, `/campagnes/${campaign.id}/versturen`);
