@@ -25,7 +25,8 @@ describe('campaign history', () => {
 		const id = (started as { id: string }).id;
 		await campaigns.changeStatus(id, user!.id, 'concept', 'ter_ondertekening');
 
-		const entries = await campaignHistory(id);
+		const { entries, olderBefore } = await campaignHistory(id);
+		expect(olderBefore).toBeNull();
 		expect(entries.map((e) => [e.action, e.actor])).toEqual([
 			['status_changed', 'Dr. Historie'],
 			['campaign_started', 'Dr. Historie']
@@ -33,5 +34,13 @@ describe('campaign history', () => {
 		expect(actionLabel(entries[0].action)).toBe('Status veranderd');
 		expect(detailText(entries[0].action, entries[0].details)).toBe('van concept naar ter ondertekening');
 		expect(actionLabel('letter_sent')).toBe('Brief verstuurd aan de partijen');
+
+		// Paging back loses nothing and repeats nothing.
+		const first = await campaignHistory(id, { pageSize: 1 });
+		expect(first.entries.map((e) => e.action)).toEqual(['status_changed']);
+		expect(first.olderBefore).toBe(first.entries[0].id);
+		const second = await campaignHistory(id, { before: first.olderBefore!, pageSize: 1 });
+		expect(second.entries.map((e) => e.action)).toEqual(['campaign_started']);
+		expect(second.olderBefore).toBeNull();
 	});
 });

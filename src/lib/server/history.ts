@@ -58,28 +58,41 @@ export function detailText(action: string, details: Record<string, unknown>): st
 	return null;
 }
 
-export async function campaignHistory(campaignId: string): Promise<HistoryEntry[]> {
-	const { data, error } = await db()
+export const HISTORY_PAGE_SIZE = 200;
+
+export interface HistoryPage {
+	entries: HistoryEntry[];
+	/** Pass as `before` for the next, older page; null on the last page. */
+	olderBefore: number | null;
+}
+
+/** One page of a campaign's history, newest first; `before` (an entry id) continues further back. */
+export async function campaignHistory(
+	campaignId: string,
+	{ before, pageSize = HISTORY_PAGE_SIZE }: { before?: number; pageSize?: number } = {}
+): Promise<HistoryPage> {
+	let query = db()
 		.from('audit_log')
 		.select('id, at, action, details, users(name, email)')
 		.eq('entity', 'campaign')
-		.eq('entity_id', campaignId)
-		.order('id', { ascending: false })
-		.limit(500);
+		.eq('entity_id', campaignId);
+	if (before !== undefined) query = query.lt('id', before);
+	// One row more than shown tells whether an older page exists.
+	const { data, error } = await query.order('id', { ascending: false }).limit(pageSize + 1);
 	if (error) throw new Error(`campaignHistory: ${error.message}`);
-	return (
-		data as unknown as Array<{
-			id: number;
-			at: string;
-			action: string;
-			details: Record<string, unknown>;
-			users: { name: string | null; email: string } | null;
-		}>
-	).map((row) => ({
+	const rows = data as unknown as Array<{
+		id: number;
+		at: string;
+		action: string;
+		details: Record<string, unknown>;
+		users: { name: string | null; email: string } | null;
+	}>;
+	const entries = rows.slice(0, pageSize).map((row) => ({
 		id: row.id,
 		at: row.at,
 		action: row.action,
 		actor: row.users ? (row.users.name ?? row.users.email) : null,
 		details: row.details
 	}));
+	return { entries, olderBefore: rows.length > pageSize ? entries[entries.length - 1].id : null };
 }
