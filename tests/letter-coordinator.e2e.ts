@@ -417,3 +417,17 @@ test('after sending, the text and the signatures can no longer change', async ()
 	await expect(page.getByRole('button', { name: /Markeer als geverifieerd/ })).toHaveCount(0);
 	await expect(page.getByText('Uitnodigen kan zodra de brief ter ondertekening ligt.')).toBeVisible();
 });
+
+test('the history shows what happened to the letter, newest first, to coordinators', async () => {
+	await page.goto(`/campagnes/${campaignId}/geschiedenis`);
+	await expect(page.getByRole('heading', { level: 1, name: 'Geschiedenis' })).toBeVisible();
+	const rows = page.getByRole('table').getByRole('row');
+	// Newest first: the send is above the signature, which is above the start.
+	const texts = await rows.allInnerTexts();
+	const at = (label: string) => texts.findIndex((text) => text.includes(label));
+	expect(at('Brief verstuurd aan de partijen')).toBeGreaterThan(0);
+	expect(at('Brief verstuurd aan de partijen')).toBeLessThan(at('Brief ondertekend'));
+	expect(at('Brief ondertekend')).toBeLessThan(at('Brief begonnen'));
+	await expect(rows.filter({ hasText: 'Brief ondertekend' }).first()).toContainText(DEMO_HUISARTS.name);
+	await expectNoSeriousA11yViolations(page);
+});
