@@ -1,15 +1,38 @@
 // The letter as a PDF: a real PDF with the title, the letter text from the Markdown (never raw
-// HTML, no clickable javascript: links), the signatories and page numbers.
+// HTML, no clickable javascript: links), the signatories and page numbers, in embedded fonts that
+// print every name as it is written.
 import { describe, expect, it } from 'vitest';
-import { renderLetterPdf, toWinAnsi } from './letter-pdf';
+import { renderLetterPdf } from './letter-pdf';
 import { starterLetter } from './letters';
 
-/** The text drawn on the pages of an uncompressed pdfkit file (hex strings in TJ arrays). */
+/** The text drawn on the pages of an uncompressed pdfkit file, as a reader copies it: the glyph
+ * codes in each TJ array looked up in the ToUnicode map of the font set by the Tf before it. */
 function drawnText(pdf: Buffer): string {
 	const source = pdf.toString('latin1');
+	const objects = new Map<string, string>();
+	for (const object of source.matchAll(/\n(\d+) 0 obj\n([\s\S]*?)\nendobj/g)) objects.set(object[1], object[2]);
+	const unicode = new Map<string, Map<number, string>>();
+	for (const [, name, ref] of source.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
+		const cmapRef = objects.get(ref)?.match(/\/ToUnicode (\d+) 0 R/)?.[1];
+		const cmap = new Map<number, string>();
+		for (const range of (cmapRef ? objects.get(cmapRef)! : '').matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[([^\]]*)\]/g)) {
+			[...range[2].matchAll(/<([0-9a-f ]*)>/g)].forEach((entry, i) => {
+				const units = entry[1].split(' ').map((unit) => parseInt(unit, 16));
+				cmap.set(parseInt(range[1], 16) + i, String.fromCharCode(...units));
+			});
+		}
+		unicode.set(name, cmap);
+	}
 	let text = '';
-	for (const array of source.matchAll(/\[([^\]]*)\] TJ/g)) {
-		for (const hex of array[1].matchAll(/<([0-9a-f]*)>/g)) text += Buffer.from(hex[1], 'hex').toString('latin1');
+	let font: Map<number, string> | undefined;
+	for (const op of source.matchAll(/\/(F\d+) [\d.]+ Tf|\[([^\]]*)\] TJ/g)) {
+		if (op[1]) {
+			font = unicode.get(op[1]);
+			continue;
+		}
+		for (const hex of op[2].matchAll(/<([0-9a-f]*)>/g)) {
+			for (let i = 0; i < hex[1].length; i += 4) text += font?.get(parseInt(hex[1].slice(i, i + 4), 16)) ?? '\ufffd';
+		}
 		text += '\n';
 	}
 	return text;
@@ -85,7 +108,33 @@ describe('the letter as PDF', () => {
 		expect(source).not.toContain('javascript');
 	});
 
-	it('replaces characters the built-in fonts cannot draw', () => {
-		expect(toWinAnsi('Café “één” ✓ → 😀\tx')).toBe('Café “één” v -> ? x');
+	it('prints Turkish, Polish, Romanian and Frisian names as written', async () => {
+		const names = ['Yıldız', 'Łukasz Wójcik', 'Şahin', 'Dragoş', 'Őrs Kovács', 'İlayda Doğan', 'Ștefan Țurcanu'];
+		const bodyMd = `**Yıldız** en _Łukasz Wójcik_ aan Şahin en Dragoş:\n\néén brief uit Súdwest-Fryslân.`;
+		const signatories = names.map((name) => ({ name, practiceName: 'Praktijk Şahin & Wójcik', verified: true, current: true, revisionNumber: 1 }));
+		const pdf = await renderLetterPdf({ ...base, title: 'Brief van Yıldız en Łukasz', bodyMd, signatories });
+		const text = drawnText(pdf);
+		expect(text).toContain('Brief van Yıldız en Łukasz');
+		expect(text).toContain('Yıldız\n en \nŁukasz Wójcik\n aan Şahin en Dragoş:\n');
+		expect(text).toContain('\néén brief uit Súdwest-Fryslân.\n');
+		expect(text).toContain('Ondertekend door 5 huisartsen uit 3 praktijken in Súdwest-Fryslân');
+		for (const name of names) expect(text).toContain(name);
+		expect(text).toContain(', Praktijk Şahin & Wójcik');
+		expect(text).not.toContain('?');
+		expect(text).not.toContain('\ufffd');
+		expect(infoTitle(pdf)).toBe('Brief van Yıldız en Łukasz');
+	});
+
+	it('embeds Noto subsets, not the standard fonts', async () => {
+		const pdf = await renderLetterPdf({ ...base, bodyMd: 'Tekst met `code` en **vet**.' });
+		const fonts = [...pdf.toString('latin1').matchAll(/\/BaseFont \/([\w+-]+)/g)].map((match) => match[1]);
+		expect(fonts.length).toBeGreaterThan(0);
+		for (const font of fonts) expect(font).toMatch(/^[A-Z]{6}\+Noto(Serif|Sans|SansMono)-/);
+		expect(fonts.some((font) => font.endsWith('+NotoSansMono-Regular'))).toBe(true);
+	});
+
+	it('puts a stand-in for characters the fonts lack, drops control characters and composes accents', async () => {
+		const pdf = await renderLetterPdf({ ...base, bodyMd: 'Afspraak ✓ → daarna\ttabel 😀\u0007 klaar, Dragos\u0327 Wo\u0301jcik' });
+		expect(drawnText(pdf)).toContain('Afspraak v -> daarna tabel ? klaar, Dragoş Wójcik');
 	});
 });
