@@ -6,7 +6,7 @@ import { initDatabase, stopDatabase } from '$lib/server/db';
 import { env } from '$lib/server/env';
 import { reportUnexpectedError } from '$lib/server/errors';
 import { startMailWorker, stopMailWorker } from '$lib/server/mail';
-import { startOutboxCleanup, stopOutboxCleanup } from '$lib/server/outbox-cleanup';
+import { startHousekeeping, stopHousekeeping } from '$lib/server/housekeeping';
 import { startReminderWorker, stopReminderWorker } from '$lib/server/reminders';
 import * as session from '$lib/server/session';
 
@@ -23,9 +23,9 @@ export const init: ServerInit = async () => {
 	}
 	startMailWorker();
 	startReminderWorker();
-	startOutboxCleanup();
+	startHousekeeping();
 	process.once('sveltekit:shutdown', async () => {
-		stopOutboxCleanup();
+		stopHousekeeping();
 		stopReminderWorker();
 		stopMailWorker();
 		await stopDatabase();

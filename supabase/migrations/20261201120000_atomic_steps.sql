@@ -2,7 +2,7 @@
 -- half-done change: opening a letter for signing together with the "confirm the new text" mails,
 -- adding a co-coordinator together with the audit entry and the mail, and sending only what the
 -- coordinator reviewed. Deleting an account also removes the mail and rate-limit traces of the
--- address.
+-- address, and an hourly tidy-up keeps no working links in sent mail and no dead rows.
 
 -- What the coordinators review before sending, as one value: the text open for signing, every
 -- live signature (who, which text, name shown or not, verified or not) and every party with its
@@ -187,24 +187,40 @@ begin
 end
 $$;
 
--- Cuts the private links (a party's answer link, an invitation) out of the stored copies of mail
--- that went out more than p_older_than_seconds ago, so the outbox holds no working token: only
--- their hashes exist elsewhere. Returns how many messages were changed.
-create function public.scrub_sent_mail(p_older_than_seconds integer)
-returns integer
+-- Hourly housekeeping, one call: cuts the private links (a party's answer link, an invitation)
+-- out of the stored copies of mail sent more than p_scrub_after_seconds ago, so the outbox holds
+-- no working token (only hashes exist elsewhere); and removes what can no longer be used: rate-limit
+-- windows older than two days (the longest window is one day), sign-in codes a day past their
+-- expiry, and sessions past their inactivity or absolute limit. Returns the counts.
+create function public.tidy_up(
+  p_scrub_after_seconds integer, p_session_idle_seconds integer, p_session_max_seconds integer
+)
+returns jsonb
 language plpgsql
 as $$
 declare
-  v_count integer;
   v_link constant text := '/(reageer|uitnodiging)/[a-z2-7]{24}';
+  v_scrubbed integer;
+  v_limits integer;
+  v_codes integer;
+  v_sessions integer;
 begin
   update public.outbox set
     text_body = regexp_replace(text_body, v_link, '/\1/[verwijderd]', 'g'),
     html_body = regexp_replace(html_body, v_link, '/\1/[verwijderd]', 'g')
-  where status = 'sent' and sent_at < now() - make_interval(secs => p_older_than_seconds)
+  where status = 'sent' and sent_at < now() - make_interval(secs => p_scrub_after_seconds)
     and (text_body ~ v_link or coalesce(html_body, '') ~ v_link);
-  get diagnostics v_count = row_count;
-  return v_count;
+  get diagnostics v_scrubbed = row_count;
+  delete from public.rate_limits where window_start < now() - interval '2 days';
+  get diagnostics v_limits = row_count;
+  delete from public.login_codes where expires_at < now() - interval '1 day';
+  get diagnostics v_codes = row_count;
+  delete from public.sessions
+  where last_seen_at < now() - make_interval(secs => p_session_idle_seconds)
+     or created_at < now() - make_interval(secs => p_session_max_seconds);
+  get diagnostics v_sessions = row_count;
+  return jsonb_build_object('scrubbed', v_scrubbed, 'rate_limits', v_limits, 'login_codes', v_codes,
+                            'sessions', v_sessions);
 end
 $$;
 

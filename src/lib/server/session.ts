@@ -6,8 +6,8 @@ import { db } from './db';
 import { fromBytea, hashSecret, randomToken, secretMatches, toBytea } from './crypto';
 
 export const SESSION_COOKIE = 'session';
-const INACTIVITY_TIMEOUT_MS = 7 * 24 * 60 * 60 * 1000;
-const ABSOLUTE_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+export const INACTIVITY_TIMEOUT_MS = 7 * 24 * 60 * 60 * 1000;
+export const ABSOLUTE_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 const TOUCH_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface SessionUser {
