@@ -189,6 +189,12 @@ test('a coordinator of another gemeente is sent to this letter and cannot read t
 		await expect(p.getByText(`Coördinatoren: ${DEMO_HUISARTS.name}.`)).toBeVisible();
 		await expect(p.getByRole('navigation', { name: 'Onderdelen van de brief' })).toHaveCount(0);
 
+		// Instead of a second letter: ask to write along, and the coordinator gets the request.
+		await p.getByRole('button', { name: 'Vraag om mee te schrijven' }).click();
+		await expect(p.getByText('De coördinatoren hebben je verzoek per e-mail gekregen.')).toBeVisible();
+		const request = await readMail(elsewhere, { to: DEMO_HUISARTS.email, subject: 'wil meeschrijven aan de brief in Zaanstad' });
+		expect(request).toContain(`/campagnes/${campaignId}`);
+
 		// The unsent draft stays with its coordinators: a Dutch 403, and none of the letter's words.
 		for (const path of ['brief', 'brief/vergelijk?van=1&naar=2']) {
 			const response = await p.goto(`/campagnes/${campaignId}/${path}`);

@@ -118,20 +118,28 @@ export function useTransport(next: Transporter | null): void {
 }
 
 export async function enqueueMail(mail: OutgoingMail): Promise<string> {
+	const [id] = await enqueueMails([mail]);
+	return id;
+}
+
+/** Queues several messages in one insert: all of them or none. */
+export async function enqueueMails(mails: OutgoingMail[]): Promise<string[]> {
+	if (mails.length === 0) return [];
 	const { data, error } = await db()
 		.from('outbox')
-		.insert({
-			to_address: mail.to,
-			subject: mail.subject,
-			text_body: mail.text,
-			html_body: mail.html ?? null,
-			reply_to: mail.replyTo ?? null
-		})
-		.select('id')
-		.single();
+		.insert(
+			mails.map((mail) => ({
+				to_address: mail.to,
+				subject: mail.subject,
+				text_body: mail.text,
+				html_body: mail.html ?? null,
+				reply_to: mail.replyTo ?? null
+			}))
+		)
+		.select('id');
 	if (error) throw new Error(`enqueueMail: ${error.message}`);
 	kickMailWorker();
-	return data.id as string;
+	return (data as Array<{ id: string }>).map((row) => row.id);
 }
 
 function retryDelaySeconds(attempts: number): number {

@@ -6,7 +6,7 @@ import * as campaigns from '$lib/server/campaigns';
 import { coverage } from '$lib/server/coverage';
 import { publicOrigin } from '$lib/server/env';
 import { formString } from '$lib/server/forms';
-import { enqueueMail } from '$lib/server/mail';
+import { enqueueMails } from '$lib/server/mail';
 import { consume } from '$lib/server/rate-limit';
 import { campaignContext } from './campaign-context';
 
@@ -85,8 +85,9 @@ async function askToJoin(event: RequestEvent) {
 		return fail(429, { action: 'askToJoin', message: 'Je hebt dit vandaag al gevraagd. De coördinatoren hebben je bericht.' });
 	}
 	const coordinators = await campaigns.coordinatorsOf(campaign.id);
-	for (const coordinator of coordinators) {
-		await enqueueMail({
+	// One insert: every coordinator hears of it, or nobody does and the form can be sent again.
+	await enqueueMails(
+		coordinators.map((coordinator) => ({
 			to: coordinator.email,
 			replyTo: user.email,
 			subject: `${user.name ?? user.email} wil meeschrijven aan de brief in ${campaign.gemeenteName}`,
@@ -97,7 +98,7 @@ async function askToJoin(event: RequestEvent) {
 				'',
 				'Laat je horen'
 			].join('\n')
-		});
-	}
+		}))
+	);
 	redirect(303, `/campagnes/${campaign.id}?klaar=gevraagd`);
 }
