@@ -137,4 +137,24 @@ describe('the letter as PDF', () => {
 		const pdf = await renderLetterPdf({ ...base, bodyMd: 'Afspraak ✓ → daarna\ttabel 😀\u0007 klaar, Dragos\u0327 Wo\u0301jcik' });
 		expect(drawnText(pdf)).toContain('Afspraak v -> daarna tabel ? klaar, Dragoş Wójcik');
 	});
+
+	it('keeps a short list of signatories on one page with its heading', async () => {
+		const signatories = [
+			{ name: 'dr. Anna de Vries', practiceName: 'Huisartsenpraktijk De Zaanoever', verified: true, current: true, revisionNumber: 2 },
+			{ name: 'Emre Yıldız', practiceName: 'Gezondheidscentrum Şahin', verified: false, current: true, revisionNumber: 2 },
+			{ name: 'Łukasz Wójcik', practiceName: null, verified: false, current: false, revisionNumber: 1 }
+		];
+		// This letter once left the last line ("en 3 andere huisartsen") alone on page 2.
+		const pdf = await renderLetterPdf({
+			...base,
+			signatories,
+			total: 6,
+			hidden: 3,
+			bodyMd: starterLetter('Súdwest-Fryslân', ['wmo', 'ggz', 'huisvesting'])
+		});
+		const text = drawnText(pdf);
+		const block = text.slice(text.indexOf('Ondertekend door'), text.indexOf('en 3 andere huisartsen'));
+		expect(block).toContain('Łukasz Wójcik');
+		expect(block).not.toMatch(/Pagina \d+ van/);
+	});
 });

@@ -257,6 +257,21 @@ function renderBlocks(doc: Doc, tokens: Token[], level: number, color = TEXT_COL
 }
 
 /** The PDF as bytes (starts with %PDF). */
+/** Starts a new page when a short signatory block would otherwise be split, so no lone last
+ * line ("en 3 andere huisartsen") ends up on a page of its own. A long list just flows on. */
+function keepSignatoriesTogether(doc: Doc, input: LetterPdfInput, width: number): void {
+	const lines = [
+		...input.signatories.map((s) => `${s.name}, ${s.practiceName ?? ''} (tekende versie ${s.revisionNumber})`),
+		othersLine(input.hidden, input.signatories.length > 0)
+	];
+	doc.font(FONT.regular).fontSize(SIZE);
+	const height =
+		40 + lines.reduce((sum, line) => sum + (line ? doc.heightOfString(drawable(FONT.regular, line), { width }) : 0), 0);
+	const usable = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
+	const bottom = doc.page.height - doc.page.margins.bottom;
+	if (height <= usable / 2 && doc.y + height > bottom) doc.addPage();
+}
+
 export function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
 	const doc = new PDFDocument({
 		size: 'A4',
@@ -298,6 +313,7 @@ export function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
 	renderBlocks(doc, lexer.lexer(input.bodyMd), 0);
 
 	doc.moveDown(0.8);
+	keepSignatoriesTogether(doc, input, width);
 	const ruleY = doc.y;
 	doc.moveTo(left, ruleY).lineTo(left + width, ruleY).lineWidth(0.5).strokeColor('#d5d9de').stroke();
 	doc.y = ruleY + 10;
