@@ -164,6 +164,10 @@ test('once sent, the public reads the letter, the counts, consenting names, reci
 	await expect(campaign.getByText(/^Verstuurd op /)).toHaveText(
 		new RegExp(`^Verstuurd op ${dutchDate(new Date())} aan \\d+ partijen, namens 2 huisartsen uit 2 praktijken\\.$`)
 	);
+	// Most demo parties have no address: the page says honestly who got it by e-mail.
+	await expect(campaign.getByText(/kregen? de brief per e-mail;/)).toHaveText(
+		/^(1 partij kreeg|\d+ partijen kregen) de brief per e-mail; \d+ partijen kregen hem van de huisartsen zelf\.$/
+	);
 	await expect(campaign.getByRole('article', { name: 'De brief van de huisartsen in Zaanstad' })).toContainText(LETTER_LINE);
 
 	// Only the name that may be shown, with "geverifieerd"; the other signer only as a number.
@@ -187,7 +191,7 @@ test('once sent, the public reads the letter, the counts, consenting names, reci
 	]);
 	for (const other of ['VVD', 'GroenLinks-PvdA', 'Lokaal Zaans Belang (demo)']) {
 		await expect(table.getByRole('row', { name: new RegExp(`^${other.replace(/[()]/g, '\\$&')} `) }).getByRole('cell').last()).toHaveText(
-			'nog geen reactie (0 dagen)'
+			'nog geen reactie (vandaag verstuurd)'
 		);
 	}
 	const asks = campaign.locator('ol.asks > li');

@@ -187,6 +187,44 @@ begin
 end
 $$;
 
+-- Reminds parties that have not answered, as before, but keeps their earlier answer links
+-- working: the link in the first e-mail, or one a coordinator passed on, must not die because a
+-- reminder went out. Each reminder adds a fresh link (only hashes are kept, so an old link cannot
+-- be sent again). Revoking stays an explicit step (renew_response_link).
+create or replace function public.send_party_reminders(p_campaign_id uuid, p_actor_id uuid, p_items jsonb)
+returns integer
+language plpgsql
+as $$
+declare
+  i jsonb;
+  v_count integer := 0;
+  v_party uuid;
+begin
+  perform 1 from public.campaigns where id = p_campaign_id and status = 'verstuurd' for update;
+  if not found then
+    return 0;
+  end if;
+  for i in select * from jsonb_array_elements(p_items) loop
+    v_party := (i ->> 'party_id')::uuid;
+    perform 1 from public.deliveries where campaign_id = p_campaign_id and party_id = v_party;
+    if not found then
+      raise exception 'party % did not receive this letter', v_party using errcode = '22023';
+    end if;
+    insert into public.response_links (campaign_id, party_id, token_hash, expires_at)
+    values (p_campaign_id, v_party, decode(i ->> 'token_hash', 'hex'), now() + interval '1 year');
+    insert into public.outbox (to_address, subject, text_body, html_body, reply_to)
+    values (i -> 'mail' ->> 'to', i -> 'mail' ->> 'subject', i -> 'mail' ->> 'text',
+            i -> 'mail' ->> 'html', i -> 'mail' ->> 'reply_to');
+    v_count := v_count + 1;
+  end loop;
+  insert into public.audit_log (actor_id, action, entity, entity_id, details)
+  values (p_actor_id, 'parties_reminded', 'campaign', p_campaign_id::text,
+          jsonb_build_object('parties', (select coalesce(jsonb_agg(x -> 'party_id'), '[]'::jsonb)
+                                         from jsonb_array_elements(p_items) x)));
+  return v_count;
+end
+$$;
+
 -- Hourly housekeeping, one call: cuts the private links (a party's answer link, an invitation)
 -- out of the stored copies of mail sent more than p_scrub_after_seconds ago, so the outbox holds
 -- no working token (only hashes exist elsewhere); and removes what can no longer be used: rate-limit

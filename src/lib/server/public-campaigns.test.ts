@@ -108,7 +108,7 @@ describe('public campaigns of a gemeente', () => {
 		expect(JSON.stringify(after)).not.toContain('Carla');
 		const byName = Object.fromEntries(after.sent!.parties.map((p) => [p.name, p]));
 		expect(byName['Partij Antwoordt'].response?.answers).toEqual({ '1': 'ja', '2': 'deels' });
-		expect(byName['Partij Zwijgt']).toMatchObject({ response: null, daysWaiting: 3 });
+		expect(byName['Partij Zwijgt']).toMatchObject({ response: null, daysWaiting: 3, byEmail: false });
 	});
 
 	it('marks a signer of an earlier version who did not confirm the text that was sent', async () => {

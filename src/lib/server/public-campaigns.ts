@@ -11,6 +11,8 @@ export interface PublicParty {
 	id: string;
 	name: string;
 	abbreviation: string | null;
+	/** False when the coordinators passed the letter on themselves (no e-mail address, or sent by hand). */
+	byEmail: boolean;
 	response: {
 		responderName: string;
 		responderRole: string | null;
@@ -58,7 +60,7 @@ interface Row {
 		practices: { name: string } | null;
 		letter_revisions: { number: number } | null;
 	}>;
-	deliveries: Array<{ party_id: string; parties: { name: string; abbreviation: string | null } | null }>;
+	deliveries: Array<{ party_id: string; channel: string; parties: { name: string; abbreviation: string | null } | null }>;
 	responses: Array<{
 		party_id: string;
 		channel: string;
@@ -79,7 +81,7 @@ export async function publicCampaignsOf(gemeenteCode: string, now = new Date()):
 			`id, title, status, sent_at, sent_manually,
 			signing_revision:letter_revisions!campaigns_signing_revision_fk(id, body_md, body_html),
 			signatures(practice_id, show_name, signer_name, verified_at, withdrawn_at, user_id, revision_id, practices(name), letter_revisions(number)),
-			deliveries(party_id, parties(name, abbreviation)),
+			deliveries(party_id, channel, parties(name, abbreviation)),
 			responses(party_id, channel, responder_name, responder_role, body_html, ask_answers, created_at)`
 		)
 		.eq('gemeente_code', gemeenteCode)
@@ -119,6 +121,7 @@ function sentPart(row: Row, signed: Row['signatures'], now: Date): PublicCampaig
 				id: delivery.party_id,
 				name: delivery.parties?.name ?? 'Onbekende partij',
 				abbreviation: delivery.parties?.abbreviation ?? null,
+				byEmail: delivery.channel === 'email',
 				response: response
 					? {
 							responderName: response.responder_name,

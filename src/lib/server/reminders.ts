@@ -1,8 +1,8 @@
 // Following up: fourteen days after sending, the coordinators get one e-mail listing the parties
 // that have not answered, with a link to the answers page where one button reminds those
 // parties. The digest is claimed and queued in one database call (record_reminder_digest), so
-// two servers or two runs never send it twice. A party reminder carries a fresh answer link and
-// revokes the old ones: tokens are not kept, so an old link cannot be sent again. Coordinators may
+// two servers or two runs never send it twice. A party reminder carries a fresh answer link (tokens
+// are not kept, so an old link cannot be sent again); earlier links keep working. Coordinators may
 // remind the parties once a day; a round that failed or sent nothing does not count.
 import { db } from './db';
 import { publicOrigin } from './env';
