@@ -124,9 +124,7 @@ test('a huisarts fills in the profile, joins and adds a practice, downloads the 
 	});
 
 	await test.step('without ticking the box the server refuses and says why', async () => {
-		// The browser's own check (required) would stop the form first; take it away to reach
-		// the server's answer, as a browser without that check would.
-		await page.getByLabel('Ja, verwijder mijn account definitief').evaluate((box) => box.removeAttribute('required'));
+		// No browser bubble (it would be in the browser's language): the server answers in Dutch.
 		await page.getByRole('button', { name: 'Account definitief verwijderen' }).click();
 		await expect(page.getByRole('alert')).toContainText('Vink aan');
 		await expect(page).toHaveURL(/\/account\/verwijderen$/);

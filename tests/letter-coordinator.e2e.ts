@@ -37,6 +37,8 @@ let browser: Browser;
 let anna: BrowserContext;
 let page: Page;
 let campaignId = '';
+/** The party list, opened before sending and left open, as a tab would be. */
+let staleParties: Page;
 
 test.beforeAll(async ({ browser: b }) => {
 	browser = b;
@@ -367,9 +369,7 @@ test('the review shows letter, signatories and recipients; sending needs the con
 	await expect(recipients.getByRole('listitem').filter({ hasText: /^VVD/ })).toContainText('geen e-mailadres');
 	await expectNoSeriousA11yViolations(page);
 
-	// The browser insists on the box; without that check the server says the same.
-	const confirm = page.getByLabel('Ik heb de brief, de ondertekenaars en de ontvangers gecontroleerd');
-	await confirm.evaluate((box) => box.removeAttribute('required'));
+	// Without the box ticked the server refuses, in Dutch, and nothing is sent.
 	const send = page.getByRole('button', { name: /^Verstuur de brief naar \d+ partijen$/ });
 	await send.click();
 	await expect(page.getByRole('alert')).toHaveText(
@@ -379,6 +379,10 @@ test('the review shows letter, signatories and recipients; sending needs the con
 });
 
 test('Anna sends the letter: status per party, a link for parties without address, the mail', async () => {
+	staleParties = await anna.newPage();
+	await staleParties.goto(`/campagnes/${campaignId}/partijen`);
+	await expect(partyCard(staleParties, party.name).locator('summary', { hasText: 'E-mailadres toevoegen' })).toBeVisible();
+
 	await page.getByLabel('Ik heb de brief, de ondertekenaars en de ontvangers gecontroleerd').check();
 	await page.getByRole('button', { name: /^Verstuur de brief naar \d+ partijen$/ }).click();
 
@@ -421,7 +425,47 @@ test('after sending, the text and the signatures can no longer change', async ()
 
 	await page.goto(`/campagnes/${campaignId}/ondertekenaars`);
 	await expect(page.getByRole('button', { name: /Markeer als geverifieerd/ })).toHaveCount(0);
-	await expect(page.getByText('Uitnodigen kan zodra de brief ter ondertekening ligt.')).toBeVisible();
+	await expect(page.getByText(/^De brief is verstuurd op \d{1,2} \w+ \d{4}\. Uitnodigen en ondertekenen kan niet meer\.$/)).toBeVisible();
+	await expect(page.getByLabel('Link naar de ondertekenpagina')).toHaveCount(0);
+
+	// The recipients are fixed: the list is shown without forms, with the way to the delivery status.
+	await page.goto(`/campagnes/${campaignId}/partijen`);
+	await expect(page.getByText(/^De brief is verstuurd op \d{1,2} \w+ \d{4}\. De ontvangers liggen daarmee vast/)).toBeVisible();
+	await expect(partyCard(page, party.name)).toContainText(party.email);
+	await expect(page.locator('main form, main summary')).toHaveCount(0);
+	await expect(page.getByRole('region', { name: 'Partij toevoegen' })).toHaveCount(0);
+	await expectNoSeriousA11yViolations(page);
+	await page.getByRole('link', { name: 'Bekijk bij Versturen hoe de bezorging per partij ging' }).click();
+	await expect(page.getByRole('table', { name: 'Bezorging per partij' })).toBeVisible();
+
+	// A tab opened before the sending still has the forms: saving is refused on the page, in Dutch.
+	const stale = partyCard(staleParties, party.name);
+	await stale.locator('summary', { hasText: 'E-mailadres toevoegen' }).click();
+	await stale.getByLabel('Nieuw e-mailadres').fill(`laat-${party.email}`);
+	await stale.getByRole('button', { name: 'Adres toevoegen' }).click();
+	await expect(staleParties.getByRole('alert')).toHaveText(
+		'Dit is niet opgeslagen: de brief is inmiddels verstuurd en de ontvangers liggen vast.'
+	);
+	await expect(staleParties.getByRole('heading', { level: 1, name: 'Partijen in Zaanstad' })).toBeVisible();
+	await expect(staleParties.locator('main form')).toHaveCount(0);
+	await staleParties.reload();
+	await expect(partyCard(staleParties, party.name)).not.toContainText(`laat-${party.email}`);
+	await staleParties.close();
+
+	// Without JavaScript the same refusal comes back as the page, not as an error page.
+	const origin = new URL(page.url()).origin;
+	const refused = await page.request.post(`/campagnes/${campaignId}/partijen?/addParty`, {
+		form: { name: `Te laat ${tag}` },
+		// As a browser without JavaScript posts the form: it wants the page back, not JSON.
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(refused.status()).toBe(409);
+	const html = await refused.text();
+	expect(html).toContain('Dit is niet opgeslagen: de brief is inmiddels verstuurd en de ontvangers liggen vast.');
+	expect(html).not.toContain('Dit kan nu niet meer');
+	await page.goto(`/campagnes/${campaignId}/partijen`);
+	await expect(partyCard(page, `Te laat ${tag}`)).toHaveCount(0);
 });
 
 test('the history shows what happened to the letter, newest first, to coordinators', async () => {

@@ -165,6 +165,8 @@ test('party A opens its link without signing in and answers per ask; a missing n
 	await expect(letter).toContainText('Zie ook');
 	await expectInert(letter);
 	await poke(p, letter);
+	// The party sees how many stand behind the letter, as in its e-mail.
+	await expect(p.getByText('Ondertekend door 1 huisarts uit 1 praktijk in Zaanstad', { exact: true })).toBeVisible();
 	const asks = p.getByRole('group', { name: /^Vraag \d+:/ });
 	await expect(asks).toHaveCount(4);
 	await expect(p.getByRole('group', { name: /^Vraag 2: Zorg dat jeugdhulp binnen zes weken start/ })).toBeVisible();
@@ -184,11 +186,24 @@ test('party A opens its link without signing in and answers per ask; a missing n
 	await p.getByLabel('Uw naam').fill(`Ria Zaanen ${tag}`);
 	await p.getByLabel('Uw rol (bijvoorbeeld fractievoorzitter)').fill('fractievoorzitter');
 	await p.getByRole('button', { name: 'Verstuur het antwoord' }).click();
+	// Right after answering only the thanks shows, with what happens next; the form waits behind a click.
 	await expectStatus(p, 'Dank u wel. Uw antwoord is opgeslagen en staat op de openbare pagina.');
-	await expect(p.getByText(/^Uw partij antwoordde al op .*\(Ria Zaanen/)).toBeVisible();
-	// The form holds the answer again, as text.
+	await expect(p.getByText(/Open dan deze zelfde link opnieuw/)).toBeVisible();
+	await expect(p.getByText(/Uw partij antwoordde al/)).toHaveCount(0);
+	await expect(p.getByRole('heading', { level: 2, name: 'Antwoord wijzigen' })).toBeVisible();
+	await expect(p.getByRole('button', { name: 'Verstuur het antwoord' })).toBeHidden();
+	await expectNoSeriousA11yViolations(p);
+	// Opened, the form holds the answer again, as text.
+	await p.getByText('Toon het formulier met uw antwoord').click();
 	await expect(p.getByLabel('Uw antwoord', { exact: true })).toHaveValue(ANSWER_PAYLOAD);
 	await expect(p.getByRole('group', { name: /^Vraag 4:/ }).getByLabel('geen standpunt', { exact: true })).toBeChecked();
+
+	// Coming back later through the same link: the earlier answer is named and the form is open.
+	await p.goto(linkA);
+	await expect(p.getByText(/^Uw partij antwoordde al op .*\(Ria Zaanen/)).toBeVisible();
+	await expect(p.getByText('Dank u wel.', { exact: false })).toHaveCount(0);
+	await expect(p.getByRole('button', { name: 'Verstuur het antwoord' })).toBeVisible();
+	await expect(p.getByLabel('Uw antwoord', { exact: true })).toHaveValue(ANSWER_PAYLOAD);
 	await p.close();
 });
 
@@ -205,7 +220,7 @@ test('the public page shows A\'s answer next to the asks, inert, and B as not an
 		'Geen standpunt',
 		/^\d{1,2} \w+ \d{4}$/
 	]);
-	await expect(answerRow(campaign, partyB.name).getByRole('cell').last()).toHaveText('nog geen reactie (0 dagen)');
+	await expect(answerRow(campaign, partyB.name).getByRole('cell').last()).toHaveText('nog geen reactie (vandaag verstuurd)');
 
 	const answer = campaign.getByRole('article', { name: `Antwoord van ${partyA.name}` });
 	await expect(answer.locator('strong', { hasText: 'Wij steunen de huisartsen van Zaanstad.' })).toBeVisible();
@@ -255,9 +270,21 @@ test('the coordinators see the answer, revoke and renew B\'s link, remind, and e
 	await expectNoSeriousA11yViolations(page);
 
 	// Revoking B's link asks first (it kills the link B got by e-mail); then the old link stops working, calmly.
+	// Without the tick, both forms say so in Dutch next to the box, and the link keeps working.
 	const cardB = () => page.getByRole('article', { name: partyB.name, exact: true });
 	await cardB().getByRole('button', { name: /^Antwoordlink intrekken/ }).click();
+	await expect(cardB().getByRole('alert')).toHaveText('Vink aan dat je dit zeker weet.');
+	await expect(cardB().getByLabel(/^Ja, trek de link in/)).toHaveAttribute('aria-invalid', 'true');
+	await cardB().getByRole('button', { name: /^Nieuwe antwoordlink maken/ }).click();
+	await expect(cardB().getByRole('alert')).toHaveText('Vink aan dat je dit zeker weet.');
+	await expect(cardB().getByLabel(/^Ja, maak een nieuwe link/)).toHaveAttribute('aria-invalid', 'true');
+	await expect(cardB().getByRole('status')).toHaveCount(0);
+	await page.reload();
 	await expect(cardB()).toContainText('Er is een werkende antwoordlink');
+	const stillWorks = await partyContext.newPage();
+	await stillWorks.goto(linkB);
+	await expect(stillWorks.getByRole('heading', { level: 1, name: `Antwoord van ${partyB.name}` })).toBeVisible();
+	await stillWorks.close();
 	await cardB().getByLabel(/^Ja, trek de link in/).check();
 	await cardB().getByRole('button', { name: /^Antwoordlink intrekken/ }).click();
 	await expectStatus(page, 'De antwoordlink is ingetrokken. Wie hem nog heeft, kan er niet meer mee antwoorden.');

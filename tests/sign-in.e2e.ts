@@ -1,5 +1,5 @@
 // Signing in with an e-mailed code, signing out, and the pages that guard an account.
-// Sign-ins in this file: 6 (see the budget in helpers.ts).
+// Sign-ins in this file: 7 (see the budget in helpers.ts).
 import { expect, test, type Page } from '@playwright/test';
 import {
 	enterLoginCode,
@@ -135,6 +135,17 @@ test('/account asks to sign in first and comes back afterwards', async ({ page }
 	await expectSentToSignIn(page);
 	await signIn(page, uniqueEmail());
 	await expectAccountPage(page);
+});
+
+test('a huisarts who already works in a practice lands on the letters after signing in', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Begin een brief voor je gemeente' }).click();
+	await expect(page).toHaveURL(/\/inloggen\?naar=%2Fcampagnes%2Fnieuw$/);
+	// Straight from the sign-in page instead: no page to return to, so the letters it is.
+	await page.goto('/inloggen');
+	await signIn(page, 'pieter.visser@demo.laatjehoren.nl');
+	await expect(page).toHaveURL(/\/campagnes$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Mijn brieven' })).toBeVisible();
 });
 
 test('sign-in pages, the mailbox and the account page pass axe', async ({ page }) => {

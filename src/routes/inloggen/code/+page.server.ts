@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { safeRedirectPath } from '$lib/server/authz';
 import * as loginCode from '$lib/server/login-code';
+import { practicesOfUser } from '$lib/server/practices';
 import * as session from '$lib/server/session';
 import { forgetPendingEmail, pendingEmail, withNext } from '../login-flow';
 
@@ -30,7 +31,10 @@ async function verify({ request, cookies, url, getClientAddress }: RequestEvent)
 	const created = await session.createSession(result.userId);
 	session.setSessionTokenCookie(cookies, created.token, created.session.expiresAt);
 	forgetPendingEmail(cookies);
-	redirect(303, safeRedirectPath(url.searchParams.get('naar')));
+	// Without a page to return to: a huisarts with a practice goes to their letters, anyone else
+	// first to the account page to link one.
+	const home = (await practicesOfUser(result.userId)).length > 0 ? '/campagnes' : '/account';
+	redirect(303, safeRedirectPath(url.searchParams.get('naar'), home));
 }
 
 async function resend({ cookies, url, getClientAddress }: RequestEvent) {

@@ -5,7 +5,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { fieldErrors } from '$lib/server/forms';
-import { formatDate, formatDateTime } from '$lib/server/deliveries';
+import { coverage } from '$lib/server/coverage';
+import { formatDate, formatDateTime, signedBySummary } from '$lib/server/deliveries';
 import * as responses from '$lib/server/responses';
 
 export const load: PageServerLoad = async ({ params, getClientAddress, setHeaders, url }) => {
@@ -14,6 +15,8 @@ export const load: PageServerLoad = async ({ params, getClientAddress, setHeader
 	if (!(await responses.allowLookup(getClientAddress()))) return { state: 'rate_limited' as const };
 	const found = await responses.findLink(params.token);
 	if (found.state !== 'ok') return { state: found.state };
+	// Counted as in the e-mail the party got (letterToSend): every live signature, practices in the gemeente.
+	const reach = await coverage(found.campaign.id, found.campaign.gemeenteCode);
 	return {
 		state: 'ok' as const,
 		party: found.party,
@@ -24,6 +27,7 @@ export const load: PageServerLoad = async ({ params, getClientAddress, setHeader
 			sentAt: found.campaign.sentAt ? formatDate(found.campaign.sentAt) : null
 		},
 		letterHtml: found.letterHtml,
+		signedBy: signedBySummary({ total: reach.signers, practices: reach.practicesSigned }),
 		asks: found.asks,
 		expiresAt: formatDate(found.expiresAt),
 		latest: found.latest
@@ -36,7 +40,8 @@ export const load: PageServerLoad = async ({ params, getClientAddress, setHeader
 				}
 			: null,
 		answerLabels: responses.ASK_ANSWER_LABELS,
-		thanks: url.searchParams.get('verstuurd') === '1'
+		// Right after an answer (the redirect below): thank them, and keep the form out of the way.
+		thanks: url.searchParams.get('verstuurd') === '1' && found.latest !== null
 	};
 };
 

@@ -3,6 +3,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { coverage } from '$lib/server/coverage';
+import { formatDate } from '$lib/server/deliveries';
 import { formString } from '$lib/server/forms';
 import * as invitations from '$lib/server/invitations';
 import * as signatures from '$lib/server/signatures';
@@ -19,6 +20,7 @@ export const load: PageServerLoad = async (event) => {
 		invitations.invitationsOf(campaign.id)
 	]);
 	const now = Date.now();
+	const sent = campaign.status === 'verstuurd' || campaign.status === 'afgerond';
 	return {
 		campaign: {
 			id: campaign.id,
@@ -26,6 +28,8 @@ export const load: PageServerLoad = async (event) => {
 			status: campaign.status,
 			gemeenteName: campaign.gemeenteName
 		},
+		// Once sent, inviting and signing are closed: the page says so and no longer offers the link.
+		sent: sent ? { at: campaign.sentAt ? formatDate(campaign.sentAt) : null } : null,
 		coverage: reach,
 		signatures: list.map((s) => ({ ...s, signedOn: DATE.format(new Date(s.createdAt)) })),
 		invitations: invited.map((i) => ({
@@ -37,7 +41,7 @@ export const load: PageServerLoad = async (event) => {
 					? 'Verlopen'
 					: `Open tot ${DATE.format(new Date(i.expiresAt))}`
 		})),
-		shareLink: `${event.url.origin}/campagnes/${campaign.id}/ondertekenen`,
+		shareLink: sent ? null : `${event.url.origin}/campagnes/${campaign.id}/ondertekenen`,
 		canVerify: campaign.status === 'concept' || campaign.status === 'ter_ondertekening',
 		invited: event.url.searchParams.get('uitgenodigd'),
 		alreadySigned: event.url.searchParams.get('al-getekend'),

@@ -1,19 +1,29 @@
 // The recipients: the parties of the campaign's gemeente and their contact addresses, kept by
 // the coordinators; plus the CSV import (check first, then import all valid lines at once).
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { fieldErrors, formString } from '$lib/server/forms';
+import { formatDate } from '$lib/server/deliveries';
 import * as parties from '$lib/server/parties';
+import type { CampaignStatus } from '$lib/campaign-status';
 import { campaignContext } from '../campaign-context';
 
 // The recipients are the gemeente's; once this letter is sent they are part of its record, so a
-// coordinator changes them only while the letter is still being written or signed.
+// coordinator changes them only while the letter is still being written or signed. The page then
+// shows no forms; a tab opened before the sending that still posts gets this refusal in the page.
+const FIXED_MESSAGE = 'Dit is niet opgeslagen: de brief is inmiddels verstuurd en de ontvangers liggen vast.';
+
+function recipientsFixed(status: CampaignStatus): boolean {
+	return status !== 'concept' && status !== 'ter_ondertekening';
+}
+
 async function editableRecipients(event: RequestEvent) {
 	const context = await campaignContext(event, { coordinator: true });
-	if (context.campaign.status !== 'concept' && context.campaign.status !== 'ter_ondertekening') {
-		error(409, 'Deze brief is verstuurd: de partijen en adressen liggen vast.');
-	}
-	return context;
+	return { ...context, fixed: recipientsFixed(context.campaign.status) };
+}
+
+function refuseFixed() {
+	return fail(409, { action: 'fixed' as const, message: FIXED_MESSAGE });
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -27,6 +37,8 @@ export const load: PageServerLoad = async (event) => {
 			gemeenteName: campaign.gemeenteName,
 			status: campaign.status
 		},
+		fixed: recipientsFixed(campaign.status),
+		sentAt: campaign.sentAt ? formatDate(campaign.sentAt) : null,
 		parties: list,
 		suggestions: [...parties.PARTY_SUGGESTIONS],
 		roles: parties.CONTACT_ROLES,
@@ -54,7 +66,8 @@ function back(event: RequestEvent, saved: string, anchor = ''): never {
 }
 
 async function addParty(event: RequestEvent) {
-	const { campaign, user } = await editableRecipients(event);
+	const { campaign, user, fixed } = await editableRecipients(event);
+	if (fixed) return refuseFixed();
 	const form = await event.request.formData();
 	const values = { name: formString(form, 'name'), abbreviation: formString(form, 'abbreviation') };
 	const parsed = parties.partySchema.safeParse(values);
@@ -71,7 +84,8 @@ async function addParty(event: RequestEvent) {
 }
 
 async function updateParty(event: RequestEvent) {
-	const { campaign, user } = await editableRecipients(event);
+	const { campaign, user, fixed } = await editableRecipients(event);
+	if (fixed) return refuseFixed();
 	const form = await event.request.formData();
 	const partyId = formString(form, 'partyId');
 	const values = { name: formString(form, 'name'), abbreviation: formString(form, 'abbreviation') };
@@ -95,7 +109,8 @@ async function updateParty(event: RequestEvent) {
 }
 
 async function removeParty(event: RequestEvent) {
-	const { campaign, user } = await editableRecipients(event);
+	const { campaign, user, fixed } = await editableRecipients(event);
+	if (fixed) return refuseFixed();
 	const partyId = formString(await event.request.formData(), 'partyId');
 	const result = await parties.removeParty(user.id, campaign.gemeenteCode, partyId);
 	if (result === 'in_use') {
@@ -113,7 +128,8 @@ function readContact(form: FormData) {
 }
 
 async function addContact(event: RequestEvent) {
-	const { campaign, user } = await editableRecipients(event);
+	const { campaign, user, fixed } = await editableRecipients(event);
+	if (fixed) return refuseFixed();
 	const form = await event.request.formData();
 	const partyId = formString(form, 'partyId');
 	const values = readContact(form);
@@ -136,7 +152,8 @@ async function addContact(event: RequestEvent) {
 }
 
 async function updateContact(event: RequestEvent) {
-	const { campaign, user } = await editableRecipients(event);
+	const { campaign, user, fixed } = await editableRecipients(event);
+	if (fixed) return refuseFixed();
 	const form = await event.request.formData();
 	const partyId = formString(form, 'partyId');
 	const contactId = formString(form, 'contactId');
@@ -161,7 +178,8 @@ async function updateContact(event: RequestEvent) {
 }
 
 async function removeContact(event: RequestEvent) {
-	const { campaign, user } = await editableRecipients(event);
+	const { campaign, user, fixed } = await editableRecipients(event);
+	if (fixed) return refuseFixed();
 	const form = await event.request.formData();
 	const partyId = formString(form, 'partyId');
 	await parties.removeContact(user.id, campaign.gemeenteCode, formString(form, 'contactId'));
@@ -179,7 +197,8 @@ async function readCsv(form: FormData): Promise<{ text: string } | { error: stri
 }
 
 async function previewImport(event: RequestEvent) {
-	const { campaign } = await campaignContext(event, { coordinator: true });
+	const { campaign, fixed } = await editableRecipients(event);
+	if (fixed) return refuseFixed();
 	const csv = await readCsv(await event.request.formData());
 	if ('error' in csv) return fail(400, { action: 'previewImport' as const, csv: '', message: csv.error });
 	const preview = parties.previewImport(csv.text, await parties.partiesInGemeente(campaign.gemeenteCode));
@@ -189,7 +208,8 @@ async function previewImport(event: RequestEvent) {
 }
 
 async function importParties(event: RequestEvent) {
-	const { campaign, user } = await editableRecipients(event);
+	const { campaign, user, fixed } = await editableRecipients(event);
+	if (fixed) return refuseFixed();
 	const csv = formString(await event.request.formData(), 'csv');
 	// Checked again: the list may have changed since the preview, and the form is the client's.
 	const preview = parties.previewImport(csv, await parties.partiesInGemeente(campaign.gemeenteCode));
