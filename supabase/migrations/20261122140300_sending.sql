@@ -168,7 +168,7 @@ $$;
 
 -- Sends the letter (or records that the coordinators mailed it themselves): marks the campaign
 -- sent and records, per party, the delivery, its queued e-mail and a fresh answer link, all at
--- once. Unlike send_campaign, each delivery has its own channel: a party without an address is
+-- once. Each delivery has its own channel: a party without an address is
 -- recorded as 'handmatig' even when the others go by e-mail. p_deliveries: [{party_id,
 -- addresses[], token_hash (hex), mail: {to, subject, text, html, reply_to} (absent: by hand)}].
 -- p_revision_id is the revision the coordinator reviewed. Returns false when the campaign was not

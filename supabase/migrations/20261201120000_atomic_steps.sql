@@ -85,6 +85,9 @@ begin
 end
 $$;
 
+-- The first letter issue's send function; send_letter (which checks the review) replaced it.
+drop function public.send_campaign(uuid, uuid, jsonb, boolean);
+
 -- Opens the draft for signing with its newest revision, which must be p_revision_id (the one the
 -- mails name), and queues the "confirm the new text" mails in the same step. A mail goes out only
 -- for a signature that is still live and was given for another revision. p_mails:

@@ -1,6 +1,7 @@
 // The public view of a gemeente's campaigns: counts before sending, the letter, consenting names
 // (marked when they signed an earlier version only), recipients and answers after; nothing of a
 // bare draft.
+import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import PublicCampaign from '$lib/components/PublicCampaign.svelte';
@@ -78,13 +79,19 @@ describe('public campaigns of a gemeente', () => {
 			])
 			.select('id, name');
 		const [answers, silent] = parties.data!;
-		const sent = await service.rpc('send_campaign', {
+		const fingerprint = await service.rpc('sending_fingerprint', { p_campaign_id: id });
+		const token = () => randomBytes(15).toString('hex');
+		const sent = await service.rpc('send_letter', {
 			p_campaign_id: id,
 			p_actor_id: coordinator,
+			p_fingerprint: fingerprint.data,
 			p_manual: true,
-			p_deliveries: [{ party_id: answers.id }, { party_id: silent.id }]
+			p_deliveries: [
+				{ party_id: answers.id, token_hash: token() },
+				{ party_id: silent.id, token_hash: token() }
+			]
 		});
-		expect(sent.data).toBe(true);
+		expect(sent.data).toBe('sent');
 		await service.from('campaigns').update({ sent_at: new Date(Date.now() - 3 * 86400000).toISOString() }).eq('id', id);
 		await service.from('responses').insert({
 			campaign_id: id,

@@ -120,11 +120,14 @@ export async function saveRevision(campaignId: string, authorId: string, text: s
 
 /** Marks the letter as sent by hand (no parties needed). */
 export async function markSent(campaign: campaigns.Campaign, actorId: string): Promise<void> {
-	const { data, error } = await db().rpc('send_campaign', {
+	const fingerprint = await db().rpc('sending_fingerprint', { p_campaign_id: campaign.id });
+	if (fingerprint.error) throw new Error(`markSent: ${fingerprint.error.message}`);
+	const { data, error } = await db().rpc('send_letter', {
 		p_campaign_id: campaign.id,
 		p_actor_id: actorId,
-		p_deliveries: [],
-		p_manual: true
+		p_fingerprint: fingerprint.data,
+		p_manual: true,
+		p_deliveries: []
 	});
-	if (error || data !== true) throw new Error(`markSent: ${error?.message ?? 'not open for signing'}`);
+	if (error || data !== 'sent') throw new Error(`markSent: ${error?.message ?? data}`);
 }
