@@ -10,6 +10,7 @@
 // titles ("Iets anders"), so only this file starts the Zaanstad letter for the 2026 election.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import {
+	addParty,
 	DEMO_HUISARTS,
 	addPractice,
 	expectNoSeriousA11yViolations,
@@ -382,6 +383,18 @@ test('Anna sends the letter: status per party, a link for parties without addres
 	staleParties = await anna.newPage();
 	await staleParties.goto(`/campagnes/${campaignId}/partijen`);
 	await expect(partyCard(staleParties, party.name).locator('summary', { hasText: 'E-mailadres toevoegen' })).toBeVisible();
+
+	// A party added in another tab after this review was loaded: nothing is sent, and the review
+	// shows that party now; a second click sends to everyone on the refreshed review.
+	const latecomer = { name: `Zaanse Laatkomers ${tag}`, email: `fractie-${tag}@laatkomers.example.nl` };
+	const other = await anna.newPage();
+	await addParty(other, campaignId, latecomer);
+	await other.close();
+	await page.getByLabel('Ik heb de brief, de ondertekenaars en de ontvangers gecontroleerd').check();
+	await page.getByRole('button', { name: /^Verstuur de brief naar \d+ partijen$/ }).click();
+	await expect(page.getByRole('alert')).toContainText('Er is iets veranderd sinds je dit overzicht opende');
+	await expect(page.getByRole('region', { name: '3. De ontvangers' })).toContainText(latecomer.name);
+	await expect(page.getByText(/^Status:\s*Ter ondertekening$/)).toBeVisible();
 
 	await page.getByLabel('Ik heb de brief, de ondertekenaars en de ontvangers gecontroleerd').check();
 	await page.getByRole('button', { name: /^Verstuur de brief naar \d+ partijen$/ }).click();
