@@ -4,6 +4,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { db } from './db';
 import type { SessionUser } from './session';
+import { isSent } from '$lib/campaign-status';
 
 export type Role = 'admin' | 'kring_editor' | 'campaign_coordinator';
 
@@ -72,7 +73,7 @@ export interface CampaignRef {
 }
 
 export async function campaignAccess(user: SessionUser | null, campaign: CampaignRef): Promise<CampaignAccess> {
-	const sent = campaign.status === 'verstuurd' || campaign.status === 'afgerond';
+	const sent = isSent(campaign.status);
 	if (!user) return { coordinate: false, readLetter: sent, sign: false };
 	const userId = user.id;
 	const memberships = await membershipsOf(userId);

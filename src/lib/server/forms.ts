@@ -5,6 +5,13 @@ export function formString(form: FormData, name: string): string {
 	return typeof value === 'string' ? value : '';
 }
 
+/** The tick box in front of an irreversible step (ConfirmBox.svelte): name "confirm", value "ja". */
+export function isConfirmed(form: FormData): boolean {
+	return formString(form, 'confirm') === 'ja';
+}
+
+export const CONFIRM_MESSAGE = 'Vink aan dat je dit zeker weet.';
+
 export function fieldErrors(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Record<string, string> {
 	const errors: Record<string, string> = {};
 	for (const issue of issues) {

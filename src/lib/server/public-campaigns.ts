@@ -6,6 +6,7 @@
 import type { AskAnswer } from '$lib/ask-answers';
 import { db } from './db';
 import { extractAsks } from './letters';
+import { isSent } from '$lib/campaign-status';
 
 export interface PublicParty {
 	id: string;
@@ -92,14 +93,14 @@ export async function publicCampaignsOf(gemeenteCode: string, now = new Date()):
 		.map((row) => {
 			const signed = row.signatures.filter((s) => !s.withdrawn_at);
 			const practiceIds = new Set(signed.map((s) => s.practice_id).filter(Boolean));
-			const isSent = (row.status === 'verstuurd' || row.status === 'afgerond') && row.sent_at && row.signing_revision;
+			const sent = isSent(row.status) && row.sent_at && row.signing_revision;
 			return {
 				id: row.id,
 				title: row.title,
 				status: row.status,
 				signerCount: signed.length,
 				practiceCount: practiceIds.size,
-				sent: isSent ? sentPart(row, signed, now) : null
+				sent: sent ? sentPart(row, signed, now) : null
 			};
 		})
 		.filter((campaign) => campaign.sent || campaign.status === 'ter_ondertekening' || campaign.signerCount > 0);

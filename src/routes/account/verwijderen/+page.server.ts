@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/authz';
+import { isConfirmed } from '$lib/server/forms';
 import * as session from '$lib/server/session';
 import * as users from '$lib/server/users';
 
@@ -13,7 +14,7 @@ export const actions: Actions = {
 	default: async ({ locals, url, request, cookies }) => {
 		const user = requireUser(locals, url);
 		const form = await request.formData();
-		if (form.get('confirm') !== 'ja') {
+		if (!isConfirmed(form)) {
 			return fail(400, { message: 'Vink aan dat je je account definitief wilt verwijderen.' });
 		}
 		await users.deleteAccount(user.id);

@@ -5,7 +5,7 @@ import { openForSigning } from '$lib/server/signatures';
 import * as campaigns from '$lib/server/campaigns';
 import { coverage } from '$lib/server/coverage';
 import { publicOrigin } from '$lib/server/env';
-import { formString } from '$lib/server/forms';
+import { CONFIRM_MESSAGE, formString, isConfirmed } from '$lib/server/forms';
 import { enqueueMails } from '$lib/server/mail';
 import { consume } from '$lib/server/rate-limit';
 import { campaignContext } from './campaign-context';
@@ -28,12 +28,10 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = { openSigning, reopen, close, addCoordinator, askToJoin };
 
-const CONFIRM_MESSAGE = 'Vink aan dat je dit zeker weet.';
-
 async function transition(event: RequestEvent, from: campaigns.CampaignStatus, to: campaigns.CampaignStatus, done: string) {
 	const { campaign, user } = await campaignContext(event, { coordinator: true });
 	const form = await event.request.formData();
-	if (formString(form, 'confirm') !== 'ja') return fail(400, { action: done, message: CONFIRM_MESSAGE });
+	if (!isConfirmed(form)) return fail(400, { action: done, message: CONFIRM_MESSAGE });
 	if (campaign.status !== from || !(await campaigns.changeStatus(campaign.id, user.id, from, to))) {
 		return fail(409, { action: done, message: 'De status is intussen veranderd. Bekijk de pagina opnieuw.' });
 	}
@@ -43,7 +41,7 @@ async function transition(event: RequestEvent, from: campaigns.CampaignStatus, t
 async function openSigning(event: RequestEvent) {
 	const { campaign, user } = await campaignContext(event, { coordinator: true });
 	const form = await event.request.formData();
-	if (formString(form, 'confirm') !== 'ja') return fail(400, { action: 'openSigning', message: CONFIRM_MESSAGE });
+	if (!isConfirmed(form)) return fail(400, { action: 'openSigning', message: CONFIRM_MESSAGE });
 	if ((await openForSigning(campaign.id, user.id)) === null) {
 		return fail(409, { action: 'openSigning', message: 'De brief is intussen veranderd. Bekijk de pagina opnieuw.' });
 	}

@@ -9,6 +9,7 @@ import * as invitations from '$lib/server/invitations';
 import * as signatures from '$lib/server/signatures';
 import { getProfile } from '$lib/server/users';
 import { campaignContext } from '../campaign-context';
+import { isSent } from '$lib/campaign-status';
 
 const DATE = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' });
 
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
 		invitations.invitationsOf(campaign.id)
 	]);
 	const now = Date.now();
-	const sent = campaign.status === 'verstuurd' || campaign.status === 'afgerond';
+	const sent = isSent(campaign.status);
 	return {
 		campaign: {
 			id: campaign.id,

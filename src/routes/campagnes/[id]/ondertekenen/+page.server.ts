@@ -3,18 +3,19 @@
 // text after a reopen. Who may sign is authz.campaignAccess; every action asks again.
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { fieldErrors, formString } from '$lib/server/forms';
+import { fieldErrors, formString, isConfirmed } from '$lib/server/forms';
 import { practicesOfUser } from '$lib/server/practices';
 import * as signatures from '$lib/server/signatures';
 import { getProfile } from '$lib/server/users';
 import { campaignContext } from '../campaign-context';
+import { isSent } from '$lib/campaign-status';
 
 const DATE = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign, user, access } = await campaignContext(event);
 	const open = campaign.status === 'ter_ondertekening';
-	const sent = campaign.status === 'verstuurd' || campaign.status === 'afgerond';
+	const sent = isSent(campaign.status);
 	const showLetter = access.readLetter && (open || sent) && campaign.signingRevisionId !== null;
 	const [mine, practices, profile, revision] = await Promise.all([
 		signatures.mySignature(campaign.id, user.id),
@@ -90,7 +91,7 @@ async function sign(event: RequestEvent) {
 async function withdraw(event: RequestEvent) {
 	const { campaign, user } = await campaignContext(event);
 	const form = await event.request.formData();
-	if (formString(form, 'confirm') !== 'ja') {
+	if (!isConfirmed(form)) {
 		redirect(303, `/campagnes/${campaign.id}/ondertekenen?intrekken`);
 	}
 	const result = await signatures.withdrawSignature(campaign.id, user.id);

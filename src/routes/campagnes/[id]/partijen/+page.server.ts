@@ -5,7 +5,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { fieldErrors, formString } from '$lib/server/forms';
 import { formatDate } from '$lib/server/deliveries';
 import * as parties from '$lib/server/parties';
-import type { CampaignStatus } from '$lib/campaign-status';
+import { isSent } from '$lib/campaign-status';
 import { campaignContext } from '../campaign-context';
 
 // The recipients are the gemeente's; once this letter is sent they are part of its record, so a
@@ -13,13 +13,9 @@ import { campaignContext } from '../campaign-context';
 // shows no forms; a tab opened before the sending that still posts gets this refusal in the page.
 const FIXED_MESSAGE = 'Dit is niet opgeslagen: de brief is inmiddels verstuurd en de ontvangers liggen vast.';
 
-function recipientsFixed(status: CampaignStatus): boolean {
-	return status !== 'concept' && status !== 'ter_ondertekening';
-}
-
 async function editableRecipients(event: RequestEvent) {
 	const context = await campaignContext(event, { coordinator: true });
-	return { ...context, fixed: recipientsFixed(context.campaign.status) };
+	return { ...context, fixed: isSent(context.campaign.status) };
 }
 
 function refuseFixed() {
@@ -37,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 			gemeenteName: campaign.gemeenteName,
 			status: campaign.status
 		},
-		fixed: recipientsFixed(campaign.status),
+		fixed: isSent(campaign.status),
 		sentAt: campaign.sentAt ? formatDate(campaign.sentAt) : null,
 		parties: list,
 		suggestions: [...parties.PARTY_SUGGESTIONS],

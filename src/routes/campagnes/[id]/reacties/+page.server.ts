@@ -4,7 +4,7 @@
 // reminder to parties that have not answered (one click, once a day).
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { fieldErrors, formString } from '$lib/server/forms';
+import { CONFIRM_MESSAGE, fieldErrors, formString, isConfirmed } from '$lib/server/forms';
 import { formatDate, formatDateTime } from '$lib/server/deliveries';
 import * as responses from '$lib/server/responses';
 import * as reminders from '$lib/server/reminders';
@@ -79,13 +79,12 @@ async function enterAnswer(event: RequestEvent) {
 }
 
 // Renewing or revoking kills the link the party already got by e-mail, so both ask first.
-const CONFIRM_MESSAGE = 'Vink aan dat je dit zeker weet.';
 
 async function renewLink(event: RequestEvent) {
 	const { campaign, user } = await campaignContext(event, { coordinator: true });
 	const form = await event.request.formData();
 	const partyId = formString(form, 'partyId');
-	if (formString(form, 'confirm') !== 'ja') return fail(400, { action: 'renewLink' as const, partyId, message: CONFIRM_MESSAGE });
+	if (!isConfirmed(form)) return fail(400, { action: 'renewLink' as const, partyId, message: CONFIRM_MESSAGE });
 	const link = await responses.renewLink(campaign.id, partyId, user.id);
 	if (!link) {
 		return fail(404, { action: 'renewLink' as const, partyId, message: 'De brief is niet naar deze partij gestuurd.' });
@@ -98,7 +97,7 @@ async function revokeLink(event: RequestEvent) {
 	const { campaign, user } = await campaignContext(event, { coordinator: true });
 	const form = await event.request.formData();
 	const partyId = formString(form, 'partyId');
-	if (formString(form, 'confirm') !== 'ja') return fail(400, { action: 'revokeLink' as const, partyId, message: CONFIRM_MESSAGE });
+	if (!isConfirmed(form)) return fail(400, { action: 'revokeLink' as const, partyId, message: CONFIRM_MESSAGE });
 	const ok = await responses.revokeLinks(campaign.id, partyId, user.id);
 	if (!ok) {
 		return fail(404, { action: 'revokeLink' as const, partyId, message: 'De brief is niet naar deze partij gestuurd.' });

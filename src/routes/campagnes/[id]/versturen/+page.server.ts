@@ -5,7 +5,7 @@
 // hashes are stored, so the action answers with them instead of redirecting.
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { formString } from '$lib/server/forms';
+import { formString, isConfirmed } from '$lib/server/forms';
 import * as deliveries from '$lib/server/deliveries';
 import { campaignContext } from '../campaign-context';
 
@@ -89,7 +89,7 @@ async function sendOrMark(event: RequestEvent, manual: boolean) {
 	const { campaign, user } = await campaignContext(event, { coordinator: true });
 	const action = manual ? ('markSent' as const) : ('send' as const);
 	const form = await event.request.formData();
-	if (formString(form, 'confirm') !== 'ja') {
+	if (!isConfirmed(form)) {
 		return fail(400, {
 			action,
 			message: manual
