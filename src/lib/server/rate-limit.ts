@@ -25,3 +25,10 @@ export async function consume(limit: Limit, subject: string): Promise<boolean> {
 	if (error) throw new Error(`rate limit ${limit.name}: ${error.message}`);
 	return data === true;
 }
+
+/** Gives back the current window of this subject (the next consume starts a new one), for a
+ * hit taken before work that then did not happen. */
+export async function release(limit: Limit, subject: string): Promise<void> {
+	const { error } = await db().from('rate_limits').delete().eq('key', `${limit.name}:${subject}`);
+	if (error) throw new Error(`rate limit ${limit.name}: ${error.message}`);
+}

@@ -7,7 +7,7 @@
 import { db } from './db';
 import { publicOrigin } from './env';
 import { kickMailWorker } from './mail';
-import { consume, type Limit } from './rate-limit';
+import { consume, release, type Limit } from './rate-limit';
 import { coordinatorsOf, type Campaign } from './campaigns';
 import { escapeHtml, formatDate, letterSubject, publicPageUrl } from './deliveries';
 import { newAnswerLink } from './responses';
@@ -167,15 +167,9 @@ export async function remindPartiesOnceADay(campaign: Campaign, actorId: string)
 	try {
 		count = await remindParties(campaign, actorId);
 	} finally {
-		if (!count) await handBackDay(campaign.id);
+		if (!count) await release(ONCE_A_DAY, campaign.id);
 	}
 	return count;
-}
-
-async function handBackDay(campaignId: string): Promise<void> {
-	// rate-limit.ts keys rows "<name>:<subject>"; without the row the window starts afresh.
-	const { error } = await db().from('rate_limits').delete().eq('key', `${ONCE_A_DAY.name}:${campaignId}`);
-	if (error) throw new Error(`handBackDay: ${error.message}`);
 }
 
 function partyReminderMail(campaign: Campaign, party: UnansweredParty, answerUrl: string, expiresAt: Date) {
