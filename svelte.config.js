@@ -9,6 +9,8 @@ const config = {
 	},
 	kit: {
 		adapter: adapter(),
+		// Test support (fixtures, the test database, stub servers) lives apart from production code.
+		alias: { $test: 'tests/support' },
 		csp: {
 			mode: 'auto',
 			directives: {

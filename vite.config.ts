@@ -11,7 +11,7 @@ export default defineConfig({
 	optimizeDeps: { exclude: ['@electric-sql/pglite'] },
 	test: {
 		include: ['src/**/*.test.ts', 'supabase/tests/**/*.test.ts'],
-		globalSetup: ['src/lib/server/local-supabase/vitest-setup.ts'],
+		globalSetup: ['tests/support/vitest-setup.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000
 	}

@@ -2,13 +2,13 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building, dev } from '$app/environment';
 import { randomUUID } from 'node:crypto';
-import { initDatabase, stopDatabase } from '$lib/server/db';
-import { env } from '$lib/server/env';
-import { reportUnexpectedError } from '$lib/server/errors';
-import { startMailWorker, stopMailWorker } from '$lib/server/mail';
-import { startHousekeeping, stopHousekeeping } from '$lib/server/housekeeping';
-import { startReminderWorker, stopReminderWorker } from '$lib/server/reminders';
-import * as session from '$lib/server/session';
+import { initDatabase, stopDatabase } from '$lib/server/platform/db';
+import { env } from '$lib/server/platform/env';
+import { reportUnexpectedError } from '$lib/server/platform/errors';
+import { startMailWorker, stopMailWorker } from '$lib/server/platform/mail';
+import { startHousekeeping, stopHousekeeping } from '$lib/server/platform/housekeeping';
+import { startReminderWorker, stopReminderWorker } from '$lib/server/letter/reminders';
+import * as session from '$lib/server/auth/session';
 
 export const init: ServerInit = async () => {
 	if (building) return;

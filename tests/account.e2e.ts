@@ -2,7 +2,7 @@
 // One journey with one sign-in, in steps, because the sign-in budget is shared (helpers.ts).
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoSeriousA11yViolations, signIn, siteHeader, uniqueEmail } from './helpers';
+import { expectNoSeriousA11yViolations, signIn, siteHeader, uniqueEmail } from './support/browser';
 
 function randomDigits(count: number): string {
 	return Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');

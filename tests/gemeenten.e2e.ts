@@ -1,6 +1,6 @@
 // Finding a gemeente on the home page, with and without JavaScript, and its public page.
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from './helpers';
+import { expectNoSeriousA11yViolations } from './support/browser';
 
 function finderInput(page: Page) {
 	return page.getByLabel('Zoek je gemeente');

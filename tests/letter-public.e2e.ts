@@ -24,7 +24,7 @@ import {
 	startLetter,
 	uniqueEmail,
 	uniqueTag
-} from './helpers';
+} from './support/browser';
 
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 

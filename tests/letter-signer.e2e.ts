@@ -20,7 +20,7 @@ import {
 	startLetter,
 	uniqueEmail,
 	uniqueTag
-} from './helpers';
+} from './support/browser';
 
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 

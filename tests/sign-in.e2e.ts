@@ -9,7 +9,7 @@ import {
 	signIn,
 	siteHeader,
 	uniqueEmail
-} from './helpers';
+} from './support/browser';
 
 /** The same code with its last digit changed: certainly wrong, and shaped like a real one. */
 function wrongCodeFor(code: string): string {

@@ -3,8 +3,8 @@
 // Private rows are made by the service client here and checked by it after each attempt.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { signJwt } from '../../src/lib/server/local-supabase/keys.ts';
-import { connectTestDatabase } from '../../src/lib/server/test-db';
+import { signJwt } from '../../src/lib/server/platform/local-supabase/keys.ts';
+import { connectTestDatabase } from '$test/test-db';
 
 const { service, anon, url, anonKey, serviceRoleKey } = connectTestDatabase();
 

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { devMailboxAllows, latestMessages } from '$lib/server/mail';
+import { devMailboxAllows, latestMessages } from '$lib/server/platform/mail';
 
 // The development mailbox shows sign-in codes: it answers only on a developer's machine without
 // SMTP, and only to requests made on that machine (see devMailboxAllows).

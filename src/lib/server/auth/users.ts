@@ -1,0 +1,83 @@
+// A user's own profile: name and BIG number, the data export, and deleting the account.
+import { z } from 'zod';
+import { db } from '../platform/db';
+
+export interface Profile {
+	id: string;
+	email: string;
+	name: string | null;
+	bigNumber: string | null;
+	createdAt: string;
+}
+
+export const profileSchema = z.object({
+	name: z
+		.string()
+		.trim()
+		.min(2, 'Vul je naam in (minstens 2 tekens).')
+		.max(200, 'Je naam mag hoogstens 200 tekens hebben.'),
+	bigNumber: z
+		.string()
+		.transform((value) => value.replace(/[\s.-]/g, ''))
+		.pipe(
+			z.union([
+				z.literal(''),
+				z.string().regex(/^\d{11}$/, 'Een BIG-nummer bestaat uit 11 cijfers.')
+			])
+		)
+		.transform((value) => (value === '' ? null : value))
+});
+
+export type ProfileInput = z.infer<typeof profileSchema>;
+
+export async function getProfile(userId: string): Promise<Profile> {
+	const { data, error } = await db()
+		.from('users')
+		.select('id, email, name, big_number, created_at')
+		.eq('id', userId)
+		.single();
+	if (error) throw new Error(`getProfile: ${error.message}`);
+	return {
+		id: data.id,
+		email: data.email,
+		name: data.name,
+		bigNumber: data.big_number,
+		createdAt: data.created_at
+	};
+}
+
+export async function updateProfile(userId: string, input: ProfileInput): Promise<void> {
+	const { error } = await db()
+		.from('users')
+		.update({ name: input.name, big_number: input.bigNumber, updated_at: new Date().toISOString() })
+		.eq('id', userId);
+	if (error) throw new Error(`updateProfile: ${error.message}`);
+}
+
+/** Everything the product holds about one user, as one JSON document (AVG/GDPR art. 15 and 20). */
+export async function exportUserData(userId: string): Promise<Record<string, unknown>> {
+	const { data, error } = await db()
+		.from('users')
+		.select(
+			`id, email, name, big_number, created_at, updated_at,
+			practice_members(created_at, practices(name, agb_code, address, gemeente_code)),
+			memberships(role, kring_id, campaign_id, created_at),
+			sessions(created_at, last_seen_at),
+			signatures!signatures_user_id_fkey(campaign_id, signer_name, big_number, show_name, created_at, withdrawn_at),
+			audit_log(at, action, entity, entity_id, details)`
+		)
+		.eq('id', userId)
+		.single();
+	if (error) throw new Error(`exportUserData: ${error.message}`);
+	return {
+		exportedAt: new Date().toISOString(),
+		about:
+			'Alle gegevens die Laat je horen over jou bewaart. Inlogcodes en sessiegeheimen worden alleen als hash bewaard en staan hier niet in.',
+		...data
+	};
+}
+
+export async function deleteAccount(userId: string): Promise<void> {
+	const { error } = await db().rpc('delete_user_account', { p_user_id: userId });
+	if (error) throw new Error(`deleteAccount: ${error.message}`);
+}

@@ -1,0 +1,114 @@
+// Practices (huisartsenpraktijken) and who works in them.
+import { z } from 'zod';
+import { db } from '../platform/db';
+
+export interface Practice {
+	id: string;
+	name: string;
+	agbCode: string;
+	address: string | null;
+	gemeenteCode: string;
+	gemeenteName: string;
+}
+
+interface PracticeRow {
+	id: string;
+	name: string;
+	agb_code: string;
+	address: string | null;
+	gemeente_code: string;
+	gemeenten: { name: string } | null;
+}
+
+const PRACTICE_COLUMNS = 'id, name, agb_code, address, gemeente_code, gemeenten(name)';
+
+function toPractice(row: PracticeRow): Practice {
+	return {
+		id: row.id,
+		name: row.name,
+		agbCode: row.agb_code,
+		address: row.address,
+		gemeenteCode: row.gemeente_code,
+		gemeenteName: row.gemeenten?.name ?? row.gemeente_code
+	};
+}
+
+export const gemeenteCodeSchema = z
+	.string()
+	.trim()
+	.toUpperCase()
+	.regex(/^GM\d{4}$/, 'Kies een gemeente.');
+
+export const newPracticeSchema = z.object({
+	name: z
+		.string()
+		.trim()
+		.min(2, 'Vul de naam van de praktijk in.')
+		.max(200, 'De naam mag hoogstens 200 tekens hebben.'),
+	agbCode: z
+		.string()
+		.transform((value) => value.replace(/[\s.-]/g, ''))
+		.pipe(
+			z
+				.string()
+				.regex(/^\d{8}$/, 'Een AGB-code bestaat uit 8 cijfers.')
+				.regex(/^01/, 'De AGB-code van een huisartsenpraktijk begint met 01.')
+		),
+	address: z.string().trim().max(300, 'Het adres mag hoogstens 300 tekens hebben.'),
+	gemeenteCode: gemeenteCodeSchema
+});
+
+export type NewPractice = z.infer<typeof newPracticeSchema>;
+
+export async function practicesOfUser(userId: string): Promise<Practice[]> {
+	const { data, error } = await db()
+		.from('practice_members')
+		.select(`practices(${PRACTICE_COLUMNS})`)
+		.eq('user_id', userId)
+		.order('created_at');
+	if (error) throw new Error(`practicesOfUser: ${error.message}`);
+	return (data as unknown as Array<{ practices: PracticeRow | null }>)
+		.flatMap((row) => (row.practices ? [toPractice(row.practices)] : []));
+}
+
+export async function practicesInGemeente(gemeenteCode: string): Promise<Practice[]> {
+	const { data, error } = await db()
+		.from('practices')
+		.select(PRACTICE_COLUMNS)
+		.eq('gemeente_code', gemeenteCode)
+		.order('name');
+	if (error) throw new Error(`practicesInGemeente: ${error.message}`);
+	return (data as unknown as PracticeRow[]).map(toPractice);
+}
+
+export async function joinPractice(userId: string, practiceId: string): Promise<'joined' | 'not_found'> {
+	const { error } = await db()
+		.from('practice_members')
+		.upsert({ practice_id: practiceId, user_id: userId }, { onConflict: 'practice_id,user_id', ignoreDuplicates: true });
+	if (error?.code === '23503' || error?.code === '22P02') return 'not_found';
+	if (error) throw new Error(`joinPractice: ${error.message}`);
+	return 'joined';
+}
+
+export async function leavePractice(userId: string, practiceId: string): Promise<void> {
+	const { error } = await db()
+		.from('practice_members')
+		.delete()
+		.eq('practice_id', practiceId)
+		.eq('user_id', userId);
+	if (error) throw new Error(`leavePractice: ${error.message}`);
+}
+
+/** Creates the practice and joins it in one database call; 'agb_taken' when the code exists. */
+export async function createPractice(userId: string, input: NewPractice): Promise<{ id: string } | 'agb_taken'> {
+	const { data, error } = await db().rpc('create_practice_with_member', {
+		p_user_id: userId,
+		p_name: input.name,
+		p_agb_code: input.agbCode,
+		p_gemeente_code: input.gemeenteCode,
+		p_address: input.address || null
+	});
+	if (error?.code === '23505') return 'agb_taken';
+	if (error) throw new Error(`createPractice: ${error.message}`);
+	return { id: data as string };
+}

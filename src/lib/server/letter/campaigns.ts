@@ -1,0 +1,244 @@
+// Letter campaigns: one per gemeente and occasion while active; status
+// concept → ter_ondertekening → verstuurd → afgerond (back to concept only to reopen the text).
+// Coordinators are memberships with role campaign_coordinator. Permission checks live in authz.
+import { z } from 'zod';
+import { db } from '../platform/db';
+import { publicOrigin } from '../platform/env';
+import { kickMailWorker } from '../platform/mail';
+import { slugifyName } from '$lib/gemeente-name';
+import { THEME_KEYS, type ThemeKey } from '$lib/themes';
+import { renderMarkdown } from '../platform/markdown';
+import { starterLetter } from './starter-letter';
+
+export { STATUS_LABELS, type CampaignStatus } from '$lib/campaign-status';
+import type { CampaignStatus } from '$lib/campaign-status';
+export type Occasion = 'verkiezingen_2026' | 'coalitieakkoord' | 'begroting' | 'anders';
+
+export const OCCASIONS: Record<Exclude<Occasion, 'anders'>, string> = {
+	verkiezingen_2026: 'Gemeenteraadsverkiezingen 2026',
+	coalitieakkoord: 'Het coalitieakkoord',
+	begroting: 'De begroting 2027'
+};
+
+export interface Campaign {
+	id: string;
+	gemeenteCode: string;
+	gemeenteName: string;
+	gemeenteSlug: string;
+	occasion: Occasion;
+	title: string;
+	themes: ThemeKey[];
+	status: CampaignStatus;
+	signingRevisionId: string | null;
+	createdAt: string;
+	sentAt: string | null;
+	sentManually: boolean;
+	closedAt: string | null;
+}
+
+interface CampaignRow {
+	id: string;
+	gemeente_code: string;
+	occasion: Occasion;
+	title: string;
+	themes: ThemeKey[];
+	status: CampaignStatus;
+	signing_revision_id: string | null;
+	created_at: string;
+	sent_at: string | null;
+	sent_manually: boolean;
+	closed_at: string | null;
+	gemeenten: { name: string; slug: string } | null;
+}
+
+export const CAMPAIGN_COLUMNS =
+	'id, gemeente_code, occasion, title, themes, status, signing_revision_id, created_at, sent_at, sent_manually, closed_at, gemeenten(name, slug)';
+
+export function toCampaign(row: CampaignRow): Campaign {
+	return {
+		id: row.id,
+		gemeenteCode: row.gemeente_code,
+		gemeenteName: row.gemeenten?.name ?? row.gemeente_code,
+		gemeenteSlug: row.gemeenten?.slug ?? row.gemeente_code,
+		occasion: row.occasion,
+		title: row.title,
+		themes: row.themes,
+		status: row.status,
+		signingRevisionId: row.signing_revision_id,
+		createdAt: row.created_at,
+		sentAt: row.sent_at,
+		sentManually: row.sent_manually,
+		closedAt: row.closed_at
+	};
+}
+
+const uuid = z.uuid();
+
+export async function getCampaign(id: string): Promise<Campaign | null> {
+	if (!uuid.safeParse(id).success) return null;
+	const { data, error } = await db().from('campaigns').select(CAMPAIGN_COLUMNS).eq('id', id).maybeSingle();
+	if (error) throw new Error(`getCampaign: ${error.message}`);
+	return data ? toCampaign(data as unknown as CampaignRow) : null;
+}
+
+export async function campaignsInGemeente(gemeenteCode: string): Promise<Campaign[]> {
+	const { data, error } = await db()
+		.from('campaigns')
+		.select(CAMPAIGN_COLUMNS)
+		.eq('gemeente_code', gemeenteCode)
+		.order('created_at', { ascending: false });
+	if (error) throw new Error(`campaignsInGemeente: ${error.message}`);
+	return (data as unknown as CampaignRow[]).map(toCampaign);
+}
+
+/** Campaigns the user coordinates or signed, newest first. */
+export async function campaignsOfUser(userId: string): Promise<Array<Campaign & { coordinator: boolean }>> {
+	const [coordinated, signed] = await Promise.all([
+		db().from('memberships').select(`campaigns(${CAMPAIGN_COLUMNS})`).eq('user_id', userId).eq('role', 'campaign_coordinator'),
+		db().from('signatures').select(`campaigns(${CAMPAIGN_COLUMNS})`).eq('user_id', userId).is('withdrawn_at', null)
+	]);
+	if (coordinated.error) throw new Error(`campaignsOfUser: ${coordinated.error.message}`);
+	if (signed.error) throw new Error(`campaignsOfUser: ${signed.error.message}`);
+	const byId = new Map<string, Campaign & { coordinator: boolean }>();
+	for (const row of signed.data as unknown as Array<{ campaigns: CampaignRow | null }>) {
+		if (row.campaigns) byId.set(row.campaigns.id, { ...toCampaign(row.campaigns), coordinator: false });
+	}
+	for (const row of coordinated.data as unknown as Array<{ campaigns: CampaignRow | null }>) {
+		if (row.campaigns) byId.set(row.campaigns.id, { ...toCampaign(row.campaigns), coordinator: true });
+	}
+	return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+export const newCampaignSchema = z
+	.object({
+		gemeenteCode: z.string().trim().toUpperCase().regex(/^GM\d{4}$/, 'Kies de gemeente.'),
+		occasion: z.enum(['verkiezingen_2026', 'coalitieakkoord', 'begroting', 'anders'], {
+			message: 'Kies de aanleiding van de brief.'
+		}),
+		customTitle: z.string().trim().max(200, 'De titel mag hoogstens 200 tekens hebben.'),
+		themes: z
+			.array(z.enum(THEME_KEYS, { message: 'Onbekend thema.' }))
+			.transform((themes) => [...new Set(themes)])
+			.pipe(z.array(z.enum(THEME_KEYS)).min(1, 'Kies minstens één thema.'))
+	})
+	.refine((value) => value.occasion !== 'anders' || value.customTitle.length >= 3, {
+		path: ['customTitle'],
+		message: 'Geef de brief een titel van minstens 3 tekens.'
+	});
+
+export type NewCampaign = z.infer<typeof newCampaignSchema>;
+
+export function occasionKey(input: Pick<NewCampaign, 'occasion' | 'customTitle'>): string {
+	return input.occasion === 'anders' ? `anders:${slugifyName(input.customTitle)}` : input.occasion;
+}
+
+export function campaignTitle(input: Pick<NewCampaign, 'occasion' | 'customTitle'>): string {
+	return input.occasion === 'anders' ? input.customTitle : OCCASIONS[input.occasion];
+}
+
+/** The active campaign for this gemeente and occasion, if any (to join instead of starting a second). */
+export async function activeCampaignFor(gemeenteCode: string, key: string): Promise<Campaign | null> {
+	const { data, error } = await db()
+		.from('campaigns')
+		.select(CAMPAIGN_COLUMNS)
+		.eq('gemeente_code', gemeenteCode)
+		.eq('occasion_key', key)
+		.neq('status', 'afgerond')
+		.maybeSingle();
+	if (error) throw new Error(`activeCampaignFor: ${error.message}`);
+	return data ? toCampaign(data as unknown as CampaignRow) : null;
+}
+
+/** Starts a campaign; offers the active one for the same occasion instead of a second, and
+ * refuses ('not_allowed') anyone who is not a huisarts of the gemeente, its kring's editor or an admin. */
+export async function startCampaign(
+	userId: string,
+	input: NewCampaign,
+	gemeenteName: string
+): Promise<{ id: string } | { existing: Campaign } | 'not_allowed'> {
+	const key = occasionKey(input);
+	const active = await activeCampaignFor(input.gemeenteCode, key);
+	if (active) return { existing: active };
+	const body = starterLetter(gemeenteName, input.themes);
+	const { data, error } = await db().rpc('start_campaign', {
+		p_user_id: userId,
+		p_gemeente_code: input.gemeenteCode,
+		p_occasion: input.occasion,
+		p_title: campaignTitle(input),
+		p_occasion_key: key,
+		p_themes: input.themes,
+		p_body_md: body,
+		p_body_html: renderMarkdown(body)
+	});
+	if (error?.code === '23505') {
+		const existing = await activeCampaignFor(input.gemeenteCode, key);
+		if (existing) return { existing };
+	}
+	if (error?.code === '42501') return 'not_allowed';
+	if (error) throw new Error(`startCampaign: ${error.message}`);
+	return { id: data as string };
+}
+
+export async function changeStatus(
+	campaignId: string,
+	actorId: string,
+	from: CampaignStatus,
+	to: CampaignStatus
+): Promise<boolean> {
+	const { data, error } = await db().rpc('change_campaign_status', {
+		p_campaign_id: campaignId,
+		p_actor_id: actorId,
+		p_from: from,
+		p_to: to
+	});
+	if (error) throw new Error(`changeStatus: ${error.message}`);
+	return data === true;
+}
+
+export interface Coordinator {
+	userId: string;
+	name: string | null;
+	email: string;
+}
+
+export async function coordinatorsOf(campaignId: string): Promise<Coordinator[]> {
+	const { data, error } = await db()
+		.from('memberships')
+		.select('user_id, users(name, email)')
+		.eq('campaign_id', campaignId)
+		.eq('role', 'campaign_coordinator')
+		.order('created_at');
+	if (error) throw new Error(`coordinatorsOf: ${error.message}`);
+	return (data as unknown as Array<{ user_id: string; users: { name: string | null; email: string } | null }>).map(
+		(row) => ({ userId: row.user_id, name: row.users?.name ?? null, email: row.users?.email ?? '' })
+	);
+}
+
+/** Makes the person with this address a co-coordinator; creates their account if needed. */
+/** Makes `email` (an account is created on first use) a coordinator of the campaign, with its
+ * audit entry and the mail that tells them, in one database call. */
+export async function addCoordinator(
+	campaign: Pick<Campaign, 'id' | 'title' | 'gemeenteName'>,
+	actor: { id: string; name: string | null; email: string },
+	email: string
+): Promise<'added' | 'already'> {
+	const mail = {
+		subject: `Je bent mede-coördinator van de brief in ${campaign.gemeenteName}`,
+		text: [
+			`${actor.name ?? actor.email} heeft je toegevoegd als mede-coördinator van de brief "${campaign.title}" van de huisartsen in ${campaign.gemeenteName}.`,
+			'',
+			`Log in met dit e-mailadres en open de brief: ${publicOrigin()}/campagnes/${campaign.id}`,
+			'',
+			'Laat je horen'
+		].join('\n')
+	};
+	const { data, error } = await db().rpc('add_coordinator', {
+		p_campaign_id: campaign.id,
+		p_actor_id: actor.id,
+		p_email: email,
+		p_mail: mail
+	});
+	if (error) throw new Error(`addCoordinator: ${error.message}`);
+	if (data === 'added') kickMailWorker();
+	return data === 'added' ? 'added' : 'already';
+}

@@ -1,0 +1,98 @@
+// A campaign's own history, from the audit log: every edit, signature, withdrawal, send and
+// answer, with who did it (names of deleted accounts are gone: "een verwijderd account").
+import { STATUS_LABELS, type CampaignStatus } from '$lib/campaign-status';
+import { db } from '../platform/db';
+
+export interface HistoryEntry {
+	id: number;
+	at: string;
+	action: string;
+	actor: string | null;
+	details: Record<string, unknown>;
+}
+
+const ACTION_LABELS: Record<string, string> = {
+	campaign_started: 'Brief begonnen',
+	letter_revised: 'Nieuwe versie van de tekst opgeslagen',
+	status_changed: 'Status veranderd',
+	coordinator_added: 'Mede-coördinator toegevoegd',
+	letter_signed: 'Brief ondertekend',
+	signature_withdrawn: 'Handtekening ingetrokken',
+	signature_confirmed: 'Nieuwe tekst bevestigd',
+	signature_verified: 'Ondertekenaar geverifieerd',
+	signature_unverified: 'Verificatie ingetrokken',
+	colleagues_invited: 'Collega\'s uitgenodigd',
+	reconfirmation_requested: 'Ondertekenaars gevraagd de nieuwe tekst te bevestigen',
+	invitation_accepted: 'Uitnodiging geopend',
+	letter_sent: 'Brief verstuurd aan de partijen',
+	letter_marked_sent: 'Brief gemarkeerd als zelf verstuurd',
+	response_received: 'Antwoord van een partij ontvangen',
+	response_entered: 'Antwoord van een partij ingevoerd',
+	response_link_revoked: 'Antwoordlink ingetrokken',
+	response_link_renewed: 'Nieuwe antwoordlink gemaakt',
+	reminder_digest_sent: 'Coördinatoren herinnerd aan partijen zonder antwoord',
+	parties_reminded: 'Herinnering verstuurd aan partijen',
+	delivery_retried: 'Verzending opnieuw geprobeerd',
+	parties_imported: 'Partijen geïmporteerd',
+	party_added: 'Partij toegevoegd',
+	party_updated: 'Partij gewijzigd',
+	party_removed: 'Partij verwijderd',
+	party_contact_added: 'E-mailadres van een partij toegevoegd',
+	party_contact_updated: 'E-mailadres van een partij gewijzigd',
+	party_contact_removed: 'E-mailadres van een partij verwijderd'
+};
+
+export function actionLabel(action: string): string {
+	return ACTION_LABELS[action] ?? action.replace(/_/g, ' ');
+}
+
+const statusWord = (status: unknown) =>
+	STATUS_LABELS[status as CampaignStatus]?.toLowerCase() ?? String(status);
+
+/** One readable line of detail for the entries where the details say something to a person. */
+export function detailText(action: string, details: Record<string, unknown>): string | null {
+	if (action === 'status_changed') return `van ${statusWord(details.from)} naar ${statusWord(details.to)}`;
+	if (action === 'letter_revised') return `versie ${details.revision}`;
+	if (action === 'letter_sent' || action === 'letter_marked_sent') return `${details.deliveries} partijen`;
+	if (action === 'coordinator_added' && typeof details.email === 'string') return details.email;
+	return null;
+}
+
+export const HISTORY_PAGE_SIZE = 200;
+
+export interface HistoryPage {
+	entries: HistoryEntry[];
+	/** Pass as `before` for the next, older page; null on the last page. */
+	olderBefore: number | null;
+}
+
+/** One page of a campaign's history, newest first; `before` (an entry id) continues further back. */
+export async function campaignHistory(
+	campaignId: string,
+	{ before, pageSize = HISTORY_PAGE_SIZE }: { before?: number; pageSize?: number } = {}
+): Promise<HistoryPage> {
+	let query = db()
+		.from('audit_log')
+		.select('id, at, action, details, users(name, email)')
+		.eq('entity', 'campaign')
+		.eq('entity_id', campaignId);
+	if (before !== undefined) query = query.lt('id', before);
+	// One row more than shown tells whether an older page exists.
+	const { data, error } = await query.order('id', { ascending: false }).limit(pageSize + 1);
+	if (error) throw new Error(`campaignHistory: ${error.message}`);
+	const rows = data as unknown as Array<{
+		id: number;
+		at: string;
+		action: string;
+		details: Record<string, unknown>;
+		users: { name: string | null; email: string } | null;
+	}>;
+	const entries = rows.slice(0, pageSize).map((row) => ({
+		id: row.id,
+		at: row.at,
+		action: row.action,
+		actor: row.users ? (row.users.name ?? row.users.email) : null,
+		details: row.details
+	}));
+	return { entries, olderBefore: rows.length > pageSize ? entries[entries.length - 1].id : null };
+}

@@ -1,0 +1,71 @@
+// The one server-side supabase-js client, with the service role: the browser never holds a key.
+// Against a hosted project when SUPABASE_URL is set; otherwise against the embedded local
+// Supabase, started once per process (vite dev may run the init hook again after edits).
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { env } from './env';
+import { startLocalSupabase, type LocalSupabase } from './local-supabase/index.ts';
+
+interface DatabaseState {
+	client: SupabaseClient;
+	local: LocalSupabase | null;
+}
+
+const holder = globalThis as typeof globalThis & {
+	__ljhDatabase?: Promise<DatabaseState>;
+	__ljhClient?: SupabaseClient | null;
+};
+
+function clientFor(url: string, key: string): SupabaseClient {
+	return createClient(url, key, {
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }
+	});
+}
+
+async function connect(): Promise<DatabaseState> {
+	const config = env();
+	if (config.SUPABASE_URL && config.SUPABASE_SERVICE_ROLE_KEY) {
+		return { client: clientFor(config.SUPABASE_URL, config.SUPABASE_SERVICE_ROLE_KEY), local: null };
+	}
+	const local = await startLocalSupabase({
+		dataDir: config.DATA_DIR === ':memory:' ? null : config.DATA_DIR,
+		demoData: config.DEMO_DATA
+	});
+	console.log(
+		`[db] lokale Supabase gestart (${config.DATA_DIR === ':memory:' ? 'in het geheugen' : config.DATA_DIR})` +
+			(local.migrations.applied.length ? `, migraties: ${local.migrations.applied.join(', ')}` : '') +
+			(local.migrations.seeded ? ', demodata geladen' : '')
+	);
+	return { client: clientFor(local.url, local.serviceRoleKey), local };
+}
+
+export function startDatabase(): Promise<DatabaseState> {
+	holder.__ljhDatabase ??= connect().catch((error) => {
+		holder.__ljhDatabase = undefined;
+		throw error;
+	});
+	return holder.__ljhDatabase;
+}
+
+/** The service-role client. startDatabase() must have finished (the init hook awaits it). */
+export function db(): SupabaseClient {
+	const client = holder.__ljhClient;
+	if (!client) throw new Error('De database is nog niet gestart.');
+	return client;
+}
+
+export async function initDatabase(): Promise<void> {
+	holder.__ljhClient = (await startDatabase()).client;
+}
+
+export async function stopDatabase(): Promise<void> {
+	const state = await holder.__ljhDatabase;
+	holder.__ljhDatabase = undefined;
+	holder.__ljhClient = null;
+	await state?.local?.stop();
+}
+
+/** Points the module at a stack the test run started itself (see tests/support/vitest-setup.ts). */
+export function useTestDatabase(url: string, serviceRoleKey: string): SupabaseClient {
+	holder.__ljhClient = clientFor(url, serviceRoleKey);
+	return holder.__ljhClient;
+}

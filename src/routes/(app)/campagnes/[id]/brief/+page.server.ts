@@ -1,0 +1,107 @@
+// The letter: coordinators edit it (while it is a concept) with a preview exactly as recipients
+// get it, and see its versions; others who may read it (authz: readLetter) see the current text.
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { formString } from '$lib/server/platform/forms';
+import { askListStart, extractAsks } from '$lib/server/letter/starter-letter';
+import { renderMarkdown } from '$lib/server/platform/markdown';
+import * as revisions from '$lib/server/letter/revisions';
+import { STATUS_LABELS } from '$lib/server/letter/campaigns';
+import { campaignContext } from '../campaign-context';
+import { formatDateTime, frozenReason } from './format';
+
+export const load: PageServerLoad = async (event) => {
+	const { campaign, access } = await campaignContext(event);
+	if (!access.readLetter) error(403, 'Je kunt deze brief (nog) niet lezen.');
+
+	const header = {
+		id: campaign.id,
+		title: campaign.title,
+		gemeenteName: campaign.gemeenteName,
+		status: campaign.status,
+		statusLabel: STATUS_LABELS[campaign.status]
+	};
+	const [latest, versions] = await Promise.all([
+		revisions.latestRevision(campaign.id),
+		access.coordinate ? revisions.listRevisions(campaign.id) : Promise.resolve([])
+	]);
+	const current = latest && {
+		number: latest.number,
+		html: latest.bodyHtml,
+		authorName: latest.authorName,
+		savedAt: formatDateTime(latest.createdAt)
+	};
+
+	if (!access.coordinate) {
+		return { campaign: header, coordinator: false as const, current, editor: null };
+	}
+
+	const markdown = latest?.bodyMd ?? '';
+	const saved = Number(event.url.searchParams.get('opgeslagen'));
+	return {
+		campaign: header,
+		coordinator: true as const,
+		current,
+		editor: {
+			editable: campaign.status === 'concept',
+			frozenReason: frozenReason(campaign.status, campaign.sentAt),
+			markdown,
+			asks: extractAsks(markdown),
+			askStart: askListStart(markdown),
+			versions: versions.map((v) => ({ number: v.number, authorName: v.authorName, savedAt: formatDateTime(v.createdAt) })),
+			saved: Number.isSafeInteger(saved) && saved > 0 ? saved : null
+		}
+	};
+};
+
+export const actions: Actions = { save, preview };
+
+/** A save refused because someone saved a newer version: the versions to compare. */
+type Conflict = { from: number; to: number } | null;
+
+/** The typed text and the version it was based on, as the form sent them. */
+function readForm(form: FormData) {
+	const body = formString(form, 'body');
+	const basedOn = Number(formString(form, 'basedOn'));
+	return { body, basedOn: Number.isSafeInteger(basedOn) && basedOn > 0 ? basedOn : null };
+}
+
+async function save(event: RequestEvent) {
+	const { campaign, user } = await campaignContext(event, { coordinator: true });
+	const { body, basedOn } = readForm(await event.request.formData());
+	const parsed = revisions.letterBodySchema.safeParse({ body });
+	if (!parsed.success) {
+		return fail(400, { body, basedOn, error: parsed.error.issues[0].message, conflict: null as Conflict });
+	}
+	if (campaign.status !== 'concept') {
+		return fail(409, { body, basedOn, error: revisions.SAVE_REFUSED.frozen, conflict: null as Conflict });
+	}
+	const result = await revisions.saveRevision(campaign.id, user.id, parsed.data.body, {
+		basedOn: basedOn ?? undefined
+	});
+	if (typeof result === 'number') redirect(303, `/campagnes/${campaign.id}/brief?opgeslagen=${result}`);
+	// A stale save: from now on the text counts as based on the newest version, so saving again
+	// (after looking at what changed) deliberately replaces it.
+	const latest = result === 'stale' ? ((await revisions.latestRevision(campaign.id))?.number ?? null) : null;
+	return fail(result === 'unchanged' ? 400 : 409, {
+		body,
+		basedOn: latest ?? basedOn,
+		error: revisions.SAVE_REFUSED[result],
+		conflict: (latest && basedOn ? { from: basedOn, to: latest } : null) as Conflict
+	});
+}
+
+async function preview(event: RequestEvent) {
+	await campaignContext(event, { coordinator: true });
+	const { body, basedOn } = readForm(await event.request.formData());
+	const parsed = revisions.letterBodySchema.safeParse({ body });
+	if (!parsed.success) {
+		return fail(400, { body, basedOn, error: parsed.error.issues[0].message, conflict: null as Conflict });
+	}
+	const text = parsed.data.body;
+	return {
+		body,
+		basedOn,
+		preview: { html: renderMarkdown(text), asks: extractAsks(text), askStart: askListStart(text) }
+	};
+}

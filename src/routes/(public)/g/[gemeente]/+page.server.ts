@@ -1,0 +1,19 @@
+import { error } from '@sveltejs/kit';
+import { findGemeente, gemeentePage } from '$lib/server/gemeenten/gemeenten';
+import { publicCampaignsOf } from '$lib/server/letter/public-letter';
+import type { PageServerLoad } from './$types';
+
+// Public page of one gemeente, by slug (/g/zaanstad) or CBS code in any case (/g/GM0479).
+// Both stay working; the page names the slug URL as canonical.
+export const load: PageServerLoad = async ({ params, url }) => {
+	const found = params.gemeente.length <= 100 ? await findGemeente(params.gemeente) : null;
+	const gemeente = found && (await gemeentePage(found.code));
+	if (!gemeente) {
+		error(404, `We kennen geen gemeente met de naam of code “${params.gemeente.slice(0, 100)}”. Zoek je gemeente op de startpagina.`);
+	}
+	return {
+		gemeente,
+		campaigns: await publicCampaignsOf(gemeente.code),
+		canonicalUrl: new URL(`/g/${gemeente.slug}`, url.origin).href
+	};
+};

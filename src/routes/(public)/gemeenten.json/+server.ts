@@ -1,0 +1,20 @@
+// Open data: the gemeenten matching ?q=, best first; without q all 342 (ordered by CBS code).
+// The home page's finder uses it while someone types.
+import { json } from '@sveltejs/kit';
+import { listGemeenten, searchGemeenten, searchQuerySchema, type Gemeente } from '$lib/server/gemeenten/gemeenten';
+import type { RequestHandler } from './$types';
+
+const publicCache = { 'cache-control': 'public, max-age=300' };
+
+function toResult({ code, name, displayName, province, slug }: Gemeente) {
+	return { code, name, displayName, province, slug };
+}
+
+export const GET: RequestHandler = async ({ url }) => {
+	const parsed = searchQuerySchema.safeParse(url.searchParams.get('q') ?? '');
+	if (!parsed.success) {
+		return json({ message: parsed.error.issues[0]?.message ?? 'Ongeldige zoekterm.' }, { status: 400 });
+	}
+	const gemeenten = parsed.data ? await searchGemeenten(parsed.data) : await listGemeenten();
+	return json({ results: gemeenten.map(toResult) }, { headers: publicCache });
+};

@@ -1,0 +1,48 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { safeRedirectPath } from '$lib/server/auth/permissions';
+import * as loginCode from '$lib/server/auth/login-code';
+import { practicesOfUser } from '$lib/server/gemeenten/practices';
+import * as session from '$lib/server/auth/session';
+import { forgetPendingEmail, pendingEmail, withNext } from '../login-flow';
+
+export const load: PageServerLoad = ({ locals, cookies, url }) => {
+	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('naar')));
+	const email = pendingEmail(cookies);
+	if (!email) redirect(303, withNext('/inloggen', url));
+	return { email };
+};
+
+export const actions: Actions = { verify, resend };
+
+async function verify({ request, cookies, url, getClientAddress }: RequestEvent) {
+	const email = pendingEmail(cookies);
+	if (!email) redirect(303, withNext('/inloggen', url));
+	const form = await request.formData();
+	const raw = String(form.get('code') ?? '');
+	const parsed = loginCode.codeSchema.safeParse(raw);
+	if (!parsed.success) return fail(400, { code: raw, message: parsed.error.issues[0].message });
+
+	const result = await loginCode.checkLoginCode(email, parsed.data, getClientAddress());
+	if (!result.ok) {
+		const status = result.reason === 'rate_limited' ? 429 : 400;
+		return fail(status, { code: raw, message: loginCode.CHECK_MESSAGES[result.reason] });
+	}
+	const created = await session.createSession(result.userId);
+	session.setSessionTokenCookie(cookies, created.token, created.session.expiresAt);
+	forgetPendingEmail(cookies);
+	// Without a page to return to: a huisarts with a practice goes to their letters, anyone else
+	// first to the account page to link one.
+	const home = (await practicesOfUser(result.userId)).length > 0 ? '/campagnes' : '/account';
+	redirect(303, safeRedirectPath(url.searchParams.get('naar'), home));
+}
+
+async function resend({ cookies, url, getClientAddress }: RequestEvent) {
+	const email = pendingEmail(cookies);
+	if (!email) redirect(303, withNext('/inloggen', url));
+	const result = await loginCode.sendLoginCode(email, getClientAddress());
+	if (!result.ok) {
+		return fail(429, { code: '', message: 'Er zijn te veel codes aangevraagd. Wacht een uur en probeer het dan opnieuw.' });
+	}
+	return { resent: true };
+}

@@ -1,8 +1,0 @@
-import type { PageServerLoad } from './$types';
-import { requireUser } from '$lib/server/authz';
-import { campaignsOfUser } from '$lib/server/campaigns';
-
-export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireUser(locals, url);
-	return { campaigns: await campaignsOfUser(user.id) };
-};
