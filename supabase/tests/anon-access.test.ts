@@ -179,7 +179,7 @@ describe.each(privateTables)('anon key on $table', (spec) => {
 });
 
 describe('every table the API serves', () => {
-	const publicTables = ['gemeenten', 'kringen', 'kring_gemeenten', 'parties'];
+	const publicTables = ['gemeenten', 'kringen', 'kring_gemeenten', 'parties', 'themes'];
 
 	// PostgREST describes every table the service role can reach; a table added by a later
 	// migration is covered here without anyone having to remember to list it.

@@ -13,7 +13,7 @@ set client_min_messages = notice;
 begin;
 
 create function pg_temp.public_tables() returns text[] language sql immutable as $$
-  select array['gemeenten', 'kringen', 'kring_gemeenten', 'parties']
+  select array['gemeenten', 'kringen', 'kring_gemeenten', 'parties', 'themes']
 $$;
 
 -- Runs p_sql as the current role; passes only when the database refuses it for lack of rights.

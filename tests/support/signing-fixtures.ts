@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { db } from '$lib/server/platform/db';
 import { allowCampaignStart } from './test-db';
 import * as campaigns from '$lib/server/letter/campaigns';
+import { openForSigning } from '$lib/server/letter/open-for-signing';
 import type { SessionUser } from '$lib/server/auth/session';
 
 export function uniqueTag(): string {
@@ -103,7 +104,12 @@ export async function setStatus(
 	from: campaigns.CampaignStatus,
 	to: campaigns.CampaignStatus
 ): Promise<campaigns.Campaign> {
-	if (!(await campaigns.changeStatus(campaign.id, actorId, from, to))) throw new Error(`setStatus ${from} → ${to}`);
+	// Opening fixes the asks, so it has its own step (open_for_signing), as in the app.
+	const done =
+		from === 'concept' && to === 'ter_ondertekening'
+			? (await openForSigning(campaign.id, actorId)) !== null
+			: await campaigns.changeStatus(campaign.id, actorId, from, to);
+	if (!done) throw new Error(`setStatus ${from} → ${to}`);
 	return (await campaigns.getCampaign(campaign.id))!;
 }
 
@@ -115,7 +121,7 @@ export async function saveRevision(campaignId: string, authorId: string, text: s
 		p_body_html: `<p>${text}</p>`
 	});
 	if (error || data === null) throw new Error(`saveRevision: ${error?.message ?? 'text is frozen'}`);
-	return data as number;
+	return data;
 }
 
 /** Marks the letter as sent by hand (no parties needed). */

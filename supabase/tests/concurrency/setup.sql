@@ -18,5 +18,7 @@ from public.users u,
      (values ('verkiezingen_2026', 'Tweehonderd tegelijk'), ('coalitieakkoord', 'Vijftig keer tien')) o(occasion, title)
 where u.email = 'gelijk-0@example.nl';
 
-select public.change_campaign_status(c.id, c.created_by, 'concept', 'ter_ondertekening')
-from public.campaigns c where c.gemeente_code = 'GM0014';
+select public.open_for_signing(c.id, c.created_by, r.id, '[]'::jsonb,
+                               '[{"number": 1, "body": "Een vraag."}]'::jsonb)
+from public.campaigns c join public.letter_revisions r on r.campaign_id = c.id
+where c.gemeente_code = 'GM0014';

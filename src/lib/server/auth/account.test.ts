@@ -1,7 +1,7 @@
 // Profiles, practices, export and deletion against the real local database.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { connectTestDatabase } from '$test/test-db';
-import { safeRedirectPath } from './permissions';
+import { safeRedirectPath } from './safe-redirect';
 import * as practices from '../gemeenten/practices';
 import { createSession, validateSessionToken } from './session';
 import * as users from './users';

@@ -1,17 +1,23 @@
-// Every permission check in one place. Routes ask here; nothing else decides who may do what.
-// Roles live in memberships: admin (everything), kring editor (one kring), campaign coordinator
-// (one campaign).
-import { error, redirect } from '@sveltejs/kit';
+// Every permission the app checks, as a named function, in this one module. Routes ask here;
+// nothing else decides who may do what. A user's roles are read once (loadRoles): admin,
+// kring editor (of kringen and the gemeenten they cover), coordinator of campaigns, and member of
+// practices (in gemeenten). The database functions check the same rules again where they write.
+import { redirect } from '@sveltejs/kit';
 import { db } from '../platform/db';
 import type { SessionUser } from './session';
 import { isSent } from '$lib/campaign-status';
 
-export type Role = 'admin' | 'kring_editor' | 'campaign_coordinator';
-
-export interface Membership {
-	role: Role;
-	kringId: string | null;
-	campaignId: string | null;
+export interface Roles {
+	userId: string;
+	admin: boolean;
+	/** Kringen this user edits. */
+	kringEditorOf: string[];
+	/** Gemeenten covered by those kringen. */
+	kringGemeenten: string[];
+	/** Campaigns this user coordinates. */
+	coordinatorOf: string[];
+	/** Gemeenten where this user works in a practice. */
+	practiceGemeenten: string[];
 }
 
 /** The signed-in user, or a redirect to /inloggen that comes back here afterwards. */
@@ -23,38 +29,52 @@ export function requireUser(locals: App.Locals, url: URL): SessionUser {
 	return locals.user;
 }
 
-/** A safe place to go after signing in: only paths on this site. */
-export function safeRedirectPath(value: string | null | undefined, fallback = '/account'): string {
-	// Browsers drop tabs and newlines and read "\\" as "/", so "/\t/evil.example" would leave the site.
-	if (!value || !value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
-	const base = 'https://laatjehoren.invalid';
-	const resolved = new URL(value, base);
-	if (resolved.origin !== base) return fallback;
-	return resolved.pathname + resolved.search + resolved.hash;
-}
-
-export async function membershipsOf(userId: string): Promise<Membership[]> {
+/** Everything that gives this user rights, in one query. */
+export async function loadRoles(userId: string): Promise<Roles> {
 	const { data, error } = await db()
-		.from('memberships')
-		.select('role, kring_id, campaign_id')
-		.eq('user_id', userId);
-	if (error) throw new Error(`membershipsOf: ${error.message}`);
-	return data.map((row) => ({ role: row.role as Role, kringId: row.kring_id, campaignId: row.campaign_id }));
+		.from('users')
+		.select(
+			'memberships(role, kring_id, campaign_id, kringen(kring_gemeenten(gemeente_code))), practice_members(practices(gemeente_code))'
+		)
+		.eq('id', userId)
+		.maybeSingle();
+	if (error) throw new Error(`loadRoles: ${error.message}`);
+	const memberships = data?.memberships ?? [];
+	const editing = memberships.filter((m) => m.role === 'kring_editor' && m.kring_id);
+	return {
+		userId,
+		admin: memberships.some((m) => m.role === 'admin'),
+		kringEditorOf: editing.flatMap((m) => (m.kring_id ? [m.kring_id] : [])),
+		kringGemeenten: [...new Set(editing.flatMap((m) => m.kringen?.kring_gemeenten.map((g) => g.gemeente_code) ?? []))],
+		coordinatorOf: memberships.flatMap((m) => (m.role === 'campaign_coordinator' && m.campaign_id ? [m.campaign_id] : [])),
+		practiceGemeenten: [...new Set((data?.practice_members ?? []).flatMap((p) => (p.practices ? [p.practices.gemeente_code] : [])))]
+	};
 }
 
-export function isAdmin(memberships: Membership[]): boolean {
-	return memberships.some((m) => m.role === 'admin');
+export function isAdmin(roles: Roles): boolean {
+	return roles.admin;
 }
 
-export function canEditKring(memberships: Membership[], kringId: string): boolean {
-	return isAdmin(memberships) || memberships.some((m) => m.role === 'kring_editor' && m.kringId === kringId);
+/** Edit a kring: its gemeenten, parties, documents and positions there. */
+export function mayEditKring(roles: Roles, kringId: string): boolean {
+	return roles.admin || roles.kringEditorOf.includes(kringId);
 }
 
-export function canCoordinateCampaign(memberships: Membership[], campaignId: string): boolean {
-	return (
-		isAdmin(memberships) ||
-		memberships.some((m) => m.role === 'campaign_coordinator' && m.campaignId === campaignId)
-	);
+/** Start a letter in a gemeente: its huisartsen (a practice there), editors of a kring that
+ * covers it, and admins (start_campaign checks the same in the database). */
+export function mayStartLetter(roles: Roles, gemeenteCode: string): boolean {
+	return roles.admin || roles.practiceGemeenten.includes(gemeenteCode) || roles.kringGemeenten.includes(gemeenteCode);
+}
+
+/** Coordinate a campaign: its coordinators and admins. */
+export function mayCoordinate(roles: Roles, campaignId: string): boolean {
+	return roles.admin || roles.coordinatorOf.includes(campaignId);
+}
+
+/** Change the gemeente's parties and their addresses from a letter: its coordinators, until the
+ * letter is sent (from then on its recipients are part of its record). */
+export function mayEditPartyList(roles: Roles, campaign: CampaignRef): boolean {
+	return mayCoordinate(roles, campaign.id) && !isSent(campaign.status);
 }
 
 /** What one user may do with one campaign. The draft text stays with its coordinators; once
@@ -75,34 +95,28 @@ export interface CampaignRef {
 export async function campaignAccess(user: SessionUser | null, campaign: CampaignRef): Promise<CampaignAccess> {
 	const sent = isSent(campaign.status);
 	if (!user) return { coordinate: false, readLetter: sent, sign: false };
-	const userId = user.id;
-	const memberships = await membershipsOf(userId);
-	const coordinate = canCoordinateCampaign(memberships, campaign.id);
-	if (coordinate) return { coordinate, readLetter: true, sign: campaign.status === 'ter_ondertekening' };
-	if (campaign.status !== 'ter_ondertekening') return { coordinate, readLetter: sent, sign: false };
+	const roles = await loadRoles(user.id);
+	if (mayCoordinate(roles, campaign.id)) {
+		return { coordinate: true, readLetter: true, sign: campaign.status === 'ter_ondertekening' };
+	}
+	if (campaign.status !== 'ter_ondertekening') return { coordinate: false, readLetter: sent, sign: false };
+	const related = roles.practiceGemeenten.includes(campaign.gemeenteCode) || (await invitedOrSigned(user, campaign.id));
+	return { coordinate: false, readLetter: related, sign: related };
+}
 
-	const [practices, invitation, signature] = await Promise.all([
-		db().from('practice_members').select('practices!inner(gemeente_code)').eq('user_id', userId).eq('practices.gemeente_code', campaign.gemeenteCode).limit(1),
+/** Invited to this campaign (an invitation still valid or already accepted), or signed it before. */
+async function invitedOrSigned(user: SessionUser, campaignId: string): Promise<boolean> {
+	const [invitation, signature] = await Promise.all([
 		db()
 			.from('invitations')
 			.select('id')
 			.eq('email', user.email)
-			.eq('campaign_id', campaign.id)
+			.eq('campaign_id', campaignId)
 			.or(`accepted_at.not.is.null,expires_at.gt.${new Date().toISOString()}`)
 			.limit(1),
-		db().from('signatures').select('id').eq('user_id', userId).eq('campaign_id', campaign.id).limit(1)
+		db().from('signatures').select('id').eq('user_id', user.id).eq('campaign_id', campaignId).limit(1)
 	]);
-	for (const result of [practices, invitation, signature]) {
-		if (result.error) throw new Error(`campaignAccess: ${result.error.message}`);
-	}
-	const related = Boolean(practices.data?.length || invitation.data?.length || signature.data?.length);
-	return { coordinate, readLetter: related, sign: related };
-}
-
-/** For coordinator-only pages and actions: the user, or a 403 in Dutch. */
-export async function requireCoordinator(locals: App.Locals, url: URL, campaign: CampaignRef): Promise<SessionUser> {
-	const user = requireUser(locals, url);
-	const access = await campaignAccess(user, campaign);
-	if (!access.coordinate) error(403, 'Alleen de coördinatoren van deze brief kunnen dit doen.');
-	return user;
+	if (invitation.error) throw new Error(`campaignAccess: ${invitation.error.message}`);
+	if (signature.error) throw new Error(`campaignAccess: ${signature.error.message}`);
+	return invitation.data.length > 0 || signature.data.length > 0;
 }

@@ -1,11 +1,9 @@
-// The parties of a gemeente (public) and where they are reached (private contact addresses),
-// kept by the coordinators of a campaign there; plus the CSV import: parse and check every line
-// first (a preview writes nothing), then apply all valid lines in one database call.
-// Every change goes through one RPC function that also writes its audit entry.
-import Papa from 'papaparse';
+// The parties of a gemeente (public) and where they are reached (private contact addresses).
+// Every change goes through one RPC function that also writes its audit entry. The CSV import
+// lives in party-import.ts.
+import type { QueryData } from '@supabase/supabase-js';
 import { z } from 'zod';
-import { db } from '../platform/db';
-import { normalizeName } from '$lib/gemeente-name';
+import { db, oneOf } from '../platform/db';
 
 export type ContactRole = 'fractie' | 'lijsttrekker' | 'anders';
 
@@ -51,12 +49,18 @@ export interface Party {
 	contacts: PartyContact[];
 }
 
-interface PartyRow {
-	id: string;
-	gemeente_code: string;
-	name: string;
-	abbreviation: string | null;
-	party_contacts: Array<{ id: string; email: string; role: ContactRole; name: string | null; created_at: string }>;
+const PARTY_COLUMNS = 'id, gemeente_code, name, abbreviation, party_contacts(id, email, role, name, created_at)' as const;
+
+function partyQuery() {
+	return db().from('parties').select(PARTY_COLUMNS);
+}
+
+type PartyRow = QueryData<ReturnType<typeof partyQuery>>[number];
+
+const ROLES: readonly ContactRole[] = ['fractie', 'lijsttrekker', 'anders'];
+
+function contactRole(value: string): ContactRole {
+	return ROLES.find((known) => known === value) ?? 'anders';
 }
 
 function toParty(row: PartyRow): Party {
@@ -67,19 +71,15 @@ function toParty(row: PartyRow): Party {
 		abbreviation: row.abbreviation,
 		contacts: [...row.party_contacts]
 			.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.email.localeCompare(b.email))
-			.map((c) => ({ id: c.id, email: c.email, role: c.role, name: c.name }))
+			.map((c) => ({ id: c.id, email: c.email, role: contactRole(c.role), name: c.name }))
 	};
 }
 
 /** The parties of a gemeente with their contact addresses, by name (one query). */
 export async function partiesInGemeente(gemeenteCode: string): Promise<Party[]> {
-	const { data, error } = await db()
-		.from('parties')
-		.select('id, gemeente_code, name, abbreviation, party_contacts(id, email, role, name, created_at)')
-		.eq('gemeente_code', gemeenteCode)
-		.order('name');
+	const { data, error } = await partyQuery().eq('gemeente_code', gemeenteCode).order('name');
 	if (error) throw new Error(`partiesInGemeente: ${error.message}`);
-	return (data as PartyRow[]).map(toParty);
+	return data.map(toParty);
 }
 
 export const partySchema = z.object({
@@ -89,7 +89,7 @@ export const partySchema = z.object({
 
 export type PartyInput = z.infer<typeof partySchema>;
 
-const emailSchema = z
+export const emailSchema = z
 	.string()
 	.trim()
 	.toLowerCase()
@@ -114,14 +114,14 @@ export async function saveParty(
 	const { data, error } = await db().rpc('save_party', {
 		p_actor_id: actorId,
 		p_gemeente_code: gemeenteCode,
-		p_party_id: partyId,
 		p_name: input.name,
-		p_abbreviation: input.abbreviation
+		p_abbreviation: input.abbreviation,
+		...(partyId ? { p_party_id: partyId } : {})
 	});
 	if (error?.code === '23505') return 'exists';
 	if (error?.code === '22P02') return 'not_found';
 	if (error) throw new Error(`saveParty: ${error.message}`);
-	return data ? { id: data as string } : 'not_found';
+	return data ? { id: data } : 'not_found';
 }
 
 export async function removeParty(
@@ -136,7 +136,7 @@ export async function removeParty(
 	});
 	if (error?.code === '22P02') return 'not_found';
 	if (error) throw new Error(`removeParty: ${error.message}`);
-	return data as 'removed' | 'in_use' | 'not_found';
+	return oneOf(data, ['removed', 'in_use', 'not_found'], 'removeParty');
 }
 
 /** Adds (contactId null) or changes a contact address of a party in the gemeente. */
@@ -151,14 +151,14 @@ export async function saveContact(
 		p_actor_id: actorId,
 		p_gemeente_code: gemeenteCode,
 		p_party_id: partyId,
-		p_contact_id: contactId,
 		p_email: input.email,
 		p_role: input.role,
-		p_name: input.name
+		p_name: input.name,
+		...(contactId ? { p_contact_id: contactId } : {})
 	});
 	if (error?.code === '22P02') return 'not_found';
 	if (error) throw new Error(`saveContact: ${error.message}`);
-	return data as 'saved' | 'exists' | 'not_found';
+	return oneOf(data, ['saved', 'exists', 'not_found'], 'saveContact');
 }
 
 export async function removeContact(actorId: string, gemeenteCode: string, contactId: string): Promise<boolean> {
@@ -170,241 +170,4 @@ export async function removeContact(actorId: string, gemeenteCode: string, conta
 	if (error?.code === '22P02') return false;
 	if (error) throw new Error(`removeContact: ${error.message}`);
 	return data === true;
-}
-
-// --- CSV import -------------------------------------------------------------------------------
-
-export const IMPORT_MAX_ROWS = 200;
-export const IMPORT_MAX_BYTES = 100 * 1024;
-
-type Column = 'party' | 'abbreviation' | 'email' | 'role' | 'contactName';
-
-/** Header names as people write them, after normalizeName (lower case, accents off). */
-const HEADERS: Record<string, Column> = {
-	partij: 'party',
-	partijnaam: 'party',
-	'naam partij': 'party',
-	fractie: 'party',
-	afkorting: 'abbreviation',
-	'e mail': 'email',
-	email: 'email',
-	'e mailadres': 'email',
-	emailadres: 'email',
-	mail: 'email',
-	rol: 'role',
-	functie: 'role',
-	naam: 'contactName',
-	contactpersoon: 'contactName',
-	'naam contactpersoon': 'contactName',
-	contactnaam: 'contactName'
-};
-
-const ROLE_WORDS: Record<string, ContactRole> = {
-	'': 'fractie',
-	fractie: 'fractie',
-	fractievoorzitter: 'fractie',
-	lijsttrekker: 'lijsttrekker',
-	anders: 'anders',
-	overig: 'anders',
-	overige: 'anders'
-};
-
-export interface ImportLine {
-	/** The line in the file where this record starts (the header is line 1 in most files). */
-	line: number;
-	party: string;
-	abbreviation: string;
-	email: string;
-	role: ContactRole;
-	contactName: string;
-	status: 'nieuw' | 'bestaat_al' | 'fout';
-	/** What happens on import, or what is wrong (Dutch). */
-	message: string;
-}
-
-export interface ImportPreview {
-	/** A problem with the whole file: nothing can be imported. */
-	fileError: string | null;
-	lines: ImportLine[];
-	newParties: number;
-	newContacts: number;
-}
-
-/** The bytes of an uploaded file as text: UTF-8 (with or without BOM), else Windows-1252 as
- * older Excel versions save it. */
-export function decodeCsvBytes(bytes: Uint8Array): string {
-	try {
-		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-	} catch {
-		return new TextDecoder('windows-1252').decode(bytes);
-	}
-}
-
-function guessDelimiter(text: string): string {
-	const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
-	const counts = [';', ',', '\t'].map((d) => [d, firstLine.split(d).length - 1] as const);
-	counts.sort((a, b) => b[1] - a[1]);
-	return counts[0][1] > 0 ? counts[0][0] : ',';
-}
-
-interface RawRecord {
-	line: number;
-	fields: string[];
-}
-
-function parseRecords(text: string): { records: RawRecord[]; error: string | null } {
-	const delimiter = guessDelimiter(text);
-	const records: RawRecord[] = [];
-	let error: string | null = null;
-	let start = 0;
-	let line = 1;
-	Papa.parse<string[]>(text, {
-		delimiter,
-		step(result) {
-			const end = result.meta.cursor;
-			if (result.errors.length > 0 && !error) {
-				error = `Regel ${line}: de aanhalingstekens kloppen niet (een veld begint met " maar sluit niet af).`;
-			}
-			const fields = result.data.map((field) => String(field ?? '').trim());
-			if (fields.some((field) => field !== '')) records.push({ line, fields });
-			for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) line++;
-			start = end;
-		}
-	});
-	return { records, error };
-}
-
-/** Parses and checks a CSV against the parties the gemeente already has. Writes nothing. */
-export function previewImport(csvText: string, existing: Party[]): ImportPreview {
-	const empty = (fileError: string): ImportPreview => ({ fileError, lines: [], newParties: 0, newContacts: 0 });
-	const text = csvText.replace(/^\uFEFF/, '');
-	if (new TextEncoder().encode(text).length > IMPORT_MAX_BYTES) {
-		return empty('Het bestand is groter dan 100 kB. Splits het in delen.');
-	}
-	if (text.trim() === '') return empty('Plak de regels in het tekstvak of kies een bestand.');
-
-	const { records, error } = parseRecords(text);
-	if (error) return empty(error);
-	const [header, ...rows] = records;
-	const columns = header.fields.map((name) => HEADERS[normalizeName(name)] ?? null);
-	if (!columns.includes('party')) {
-		return empty(
-			'De eerste regel moet de kolomnamen bevatten, met minstens "partij". Mogelijke kolommen: partij, afkorting, e-mail, rol, naam.'
-		);
-	}
-	const duplicate = columns.find((column, i) => column && columns.indexOf(column) !== i);
-	if (duplicate) return empty(`De kolom "${header.fields[columns.lastIndexOf(duplicate)]}" staat er twee keer in.`);
-	if (rows.length === 0) return empty('Het bestand heeft alleen kolomnamen en geen regels met partijen.');
-	if (rows.length > IMPORT_MAX_ROWS) {
-		return empty(`Het bestand heeft ${rows.length} regels; dat zijn er meer dan ${IMPORT_MAX_ROWS}. Splits het in delen.`);
-	}
-
-	const partiesByKey = new Map(existing.map((p) => [p.name.toLocaleLowerCase('nl'), p]));
-	const seenParties = new Map<string, { name: string; line: number }>();
-	const seenContacts = new Map<string, number>();
-	let newParties = 0;
-	let newContacts = 0;
-
-	const lines = rows.map(({ line, fields }): ImportLine => {
-		const value = (column: Column) => {
-			const index = columns.indexOf(column);
-			return index >= 0 ? (fields[index] ?? '').trim() : '';
-		};
-		const base = {
-			line,
-			party: value('party'),
-			abbreviation: value('abbreviation'),
-			email: value('email').toLowerCase(),
-			role: 'fractie' as ContactRole,
-			contactName: value('contactName')
-		};
-		const errors: string[] = [];
-		if (fields.length > header.fields.length) errors.push('deze regel heeft meer kolommen dan de kopregel');
-		const partyCheck = partySchema.safeParse({ name: base.party, abbreviation: base.abbreviation });
-		if (!partyCheck.success) errors.push(...partyCheck.error.issues.map((i) => lowerFirst(i.message)));
-		const role = ROLE_WORDS[normalizeName(value('role'))];
-		if (!role) errors.push(`onbekende rol "${value('role')}" (kies fractie, lijsttrekker of anders)`);
-		if (base.email) {
-			if (!emailSchema.safeParse(base.email).success) errors.push(`"${base.email}" is geen geldig e-mailadres`);
-		} else if (base.contactName || value('role')) {
-			errors.push('er staat een rol of naam maar geen e-mailadres');
-		}
-		if (base.contactName.length > 200) errors.push('de naam mag hoogstens 200 tekens hebben');
-		if (errors.length > 0) {
-			return { ...base, role: role ?? 'fractie', status: 'fout', message: capitalize(errors.join('; ')) + '.' };
-		}
-
-		const key = base.party.toLocaleLowerCase('nl');
-		const known = partiesByKey.get(key);
-		const earlier = seenParties.get(key);
-		// One spelling per party: the one the gemeente already has, else the first in the file.
-		const party = known?.name ?? earlier?.name ?? base.party;
-		const checked = { ...base, party, role: role! };
-		const partyIsNew = !known && !earlier;
-		if (partyIsNew) {
-			seenParties.set(key, { name: party, line });
-			newParties++;
-		}
-		if (!base.email) {
-			if (partyIsNew) return { ...checked, status: 'nieuw', message: 'Nieuwe partij, zonder e-mailadres.' };
-			return {
-				...checked,
-				status: 'bestaat_al',
-				message: earlier ? `Deze partij staat al op regel ${earlier.line}.` : 'Deze partij bestaat al.'
-			};
-		}
-		const contactKey = `${key}\n${base.email}`;
-		const contactLine = seenContacts.get(contactKey);
-		if (contactLine) {
-			return { ...checked, status: 'bestaat_al', message: `Dit adres staat al op regel ${contactLine} van het bestand.` };
-		}
-		seenContacts.set(contactKey, line);
-		if (known?.contacts.some((c) => c.email === base.email)) {
-			return { ...checked, status: 'bestaat_al', message: 'Deze partij heeft dit adres al.' };
-		}
-		newContacts++;
-		return {
-			...checked,
-			status: 'nieuw',
-			message: partyIsNew
-				? 'Nieuwe partij met e-mailadres.'
-				: earlier
-					? `Nieuw e-mailadres bij de partij van regel ${earlier.line}.`
-					: 'Nieuw e-mailadres bij een bestaande partij.'
-		};
-	});
-	return { fileError: null, lines, newParties, newContacts };
-}
-
-function lowerFirst(value: string): string {
-	return value.charAt(0).toLowerCase() + value.slice(1).replace(/\.$/, '');
-}
-
-function capitalize(value: string): string {
-	return value.charAt(0).toUpperCase() + value.slice(1);
-}
-
-/** Writes every new line of a preview in one database call; returns what was added. */
-export async function applyImport(
-	actorId: string,
-	gemeenteCode: string,
-	preview: ImportPreview
-): Promise<{ parties: number; contacts: number }> {
-	const rows = preview.lines
-		.filter((line) => line.status === 'nieuw')
-		.map((line) => ({
-			name: line.party,
-			abbreviation: line.abbreviation,
-			email: line.email,
-			role: line.role,
-			contact_name: line.contactName
-		}));
-	if (rows.length === 0) return { parties: 0, contacts: 0 };
-	const { data, error } = await db().rpc('import_parties', {
-		p_actor_id: actorId,
-		p_gemeente_code: gemeenteCode,
-		p_rows: rows
-	});
-	if (error) throw new Error(`applyImport: ${error.message}`);
-	return data as { parties: number; contacts: number };
 }

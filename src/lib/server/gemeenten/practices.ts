@@ -1,4 +1,5 @@
 // Practices (huisartsenpraktijken) and who works in them.
+import type { QueryData } from '@supabase/supabase-js';
 import { z } from 'zod';
 import { db } from '../platform/db';
 
@@ -11,16 +12,13 @@ export interface Practice {
 	gemeenteName: string;
 }
 
-interface PracticeRow {
-	id: string;
-	name: string;
-	agb_code: string;
-	address: string | null;
-	gemeente_code: string;
-	gemeenten: { name: string } | null;
+const PRACTICE_COLUMNS = 'id, name, agb_code, address, gemeente_code, gemeenten(name)' as const;
+
+function practiceQuery() {
+	return db().from('practices').select(PRACTICE_COLUMNS);
 }
 
-const PRACTICE_COLUMNS = 'id, name, agb_code, address, gemeente_code, gemeenten(name)';
+type PracticeRow = QueryData<ReturnType<typeof practiceQuery>>[number];
 
 function toPractice(row: PracticeRow): Practice {
 	return {
@@ -63,22 +61,19 @@ export type NewPractice = z.infer<typeof newPracticeSchema>;
 export async function practicesOfUser(userId: string): Promise<Practice[]> {
 	const { data, error } = await db()
 		.from('practice_members')
-		.select(`practices(${PRACTICE_COLUMNS})`)
+		.select(`practices(${PRACTICE_COLUMNS})` as const)
 		.eq('user_id', userId)
 		.order('created_at');
 	if (error) throw new Error(`practicesOfUser: ${error.message}`);
-	return (data as unknown as Array<{ practices: PracticeRow | null }>)
-		.flatMap((row) => (row.practices ? [toPractice(row.practices)] : []));
+	return data.flatMap((row) => (row.practices ? [toPractice(row.practices)] : []));
 }
 
 export async function practicesInGemeente(gemeenteCode: string): Promise<Practice[]> {
-	const { data, error } = await db()
-		.from('practices')
-		.select(PRACTICE_COLUMNS)
+	const { data, error } = await practiceQuery()
 		.eq('gemeente_code', gemeenteCode)
 		.order('name');
 	if (error) throw new Error(`practicesInGemeente: ${error.message}`);
-	return (data as unknown as PracticeRow[]).map(toPractice);
+	return data.map(toPractice);
 }
 
 export async function joinPractice(userId: string, practiceId: string): Promise<'joined' | 'not_found'> {
@@ -106,9 +101,9 @@ export async function createPractice(userId: string, input: NewPractice): Promis
 		p_name: input.name,
 		p_agb_code: input.agbCode,
 		p_gemeente_code: input.gemeenteCode,
-		p_address: input.address || null
+		p_address: input.address || undefined
 	});
 	if (error?.code === '23505') return 'agb_taken';
 	if (error) throw new Error(`createPractice: ${error.message}`);
-	return { id: data as string };
+	return { id: data };
 }

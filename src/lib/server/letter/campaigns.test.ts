@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { allowCampaignStart, connectTestDatabase } from '$test/test-db';
 import { campaignAccess } from '../auth/permissions';
 import * as campaigns from './campaigns';
-import { extractAsks } from './starter-letter';
+import { extractAsks } from './asks';
+import { openForSigning } from './open-for-signing';
 
 let service: ReturnType<typeof connectTestDatabase>['service'];
 beforeAll(() => {
@@ -24,7 +25,8 @@ const GEMEENTEN = ['GM0014', 'GM0034', 'GM0037', 'GM0047', 'GM0050', 'GM0059', '
 let next = 0;
 const gemeente = () => GEMEENTEN[next++];
 
-const base = { occasion: 'verkiezingen_2026' as const, customTitle: '', themes: ['wmo', 'huisvesting'] as campaigns.NewCampaign['themes'] };
+const base = { occasion: 'verkiezingen_2026' as const, customTitle: '', themes: ['wmo', 'huisvesting'] };
+const THEME_KEYS = ['wmo', 'jeugdzorg', 'ouderenzorg', 'respijtzorg', 'preventie', 'ggz', 'huisvesting', 'woonzorg', 'sociaal_domein', 'vluchtelingen'];
 
 async function start(userId: string, gemeenteCode: string, input: Partial<campaigns.NewCampaign> = {}) {
 	await allowCampaignStart(service, userId, gemeenteCode);
@@ -82,13 +84,13 @@ describe('starting a campaign', () => {
 	});
 
 	it('validates the form in Dutch', () => {
-		const bad = campaigns.newCampaignSchema.safeParse({ gemeenteCode: 'x', occasion: 'anders', customTitle: '', themes: [] });
+		const bad = campaigns.newCampaignSchema(THEME_KEYS).safeParse({ gemeenteCode: 'x', occasion: 'anders', customTitle: '', themes: [] });
 		const messages = bad.error?.issues.map((i) => i.message) ?? [];
 		expect(messages).toContain('Kies de gemeente.');
 		expect(messages).toContain('Kies minstens één thema.');
 		expect(messages).toContain('Geef de brief een titel van minstens 3 tekens.');
-		expect(campaigns.newCampaignSchema.safeParse({ ...base, gemeenteCode: 'GM0363', themes: ['onzin'] }).success).toBe(false);
-		const repeated = campaigns.newCampaignSchema.parse({ ...base, gemeenteCode: 'GM0363', themes: Array(30).fill('wmo') });
+		expect(campaigns.newCampaignSchema(THEME_KEYS).safeParse({ ...base, gemeenteCode: 'GM0363', themes: ['onzin'] }).success).toBe(false);
+		const repeated = campaigns.newCampaignSchema(THEME_KEYS).parse({ ...base, gemeenteCode: 'GM0363', themes: Array(30).fill('wmo') });
 		expect(repeated.themes).toEqual(['wmo']);
 	});
 });
@@ -100,10 +102,12 @@ describe('status changes', () => {
 		const id = await start(user.id, code);
 		expect(await campaigns.changeStatus(id, user.id, 'ter_ondertekening', 'concept')).toBe(false);
 		await expect(campaigns.changeStatus(id, user.id, 'concept', 'verstuurd')).rejects.toThrow(/not allowed/);
-		expect(await campaigns.changeStatus(id, user.id, 'concept', 'ter_ondertekening')).toBe(true);
+		// Opening has its own step, which fixes the asks; the plain status change refuses it.
+		await expect(campaigns.changeStatus(id, user.id, 'concept', 'ter_ondertekening')).rejects.toThrow(/not allowed/);
+		expect(await openForSigning(id, user.id)).toBe(0);
 		const opened = await campaigns.getCampaign(id);
 		expect(opened?.signingRevisionId).toBeTruthy();
-		expect(await campaigns.changeStatus(id, user.id, 'concept', 'ter_ondertekening')).toBe(false);
+		expect(await openForSigning(id, user.id)).toBeNull();
 
 		// Sending has its own step; pretend it happened, then close.
 		await service.from('campaigns').update({ status: 'verstuurd', sent_at: new Date().toISOString() }).eq('id', id);

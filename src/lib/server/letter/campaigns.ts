@@ -1,24 +1,31 @@
 // Letter campaigns: one per gemeente and occasion while active; status
 // concept → ter_ondertekening → verstuurd → afgerond (back to concept only to reopen the text).
 // Coordinators are memberships with role campaign_coordinator. Permission checks live in authz.
+import type { QueryData } from '@supabase/supabase-js';
 import { z } from 'zod';
 import { db } from '../platform/db';
 import { publicOrigin } from '../platform/env';
 import { kickMailWorker } from '../platform/mail';
 import { slugifyName } from '$lib/gemeente-name';
-import { THEME_KEYS, type ThemeKey } from '$lib/themes';
 import { renderMarkdown } from '../platform/markdown';
 import { starterLetter } from './starter-letter';
+import { listThemes } from '../gemeenten/themes';
+import { campaignStatus, type CampaignStatus } from '$lib/campaign-status';
 
 export { STATUS_LABELS, type CampaignStatus } from '$lib/campaign-status';
-import type { CampaignStatus } from '$lib/campaign-status';
-export type Occasion = 'verkiezingen_2026' | 'coalitieakkoord' | 'begroting' | 'anders';
+
+export const OCCASION_KEYS = ['verkiezingen_2026', 'coalitieakkoord', 'begroting', 'anders'] as const;
+export type Occasion = (typeof OCCASION_KEYS)[number];
 
 export const OCCASIONS: Record<Exclude<Occasion, 'anders'>, string> = {
 	verkiezingen_2026: 'Gemeenteraadsverkiezingen 2026',
 	coalitieakkoord: 'Het coalitieakkoord',
 	begroting: 'De begroting 2027'
 };
+
+function occasionOf(value: string): Occasion {
+	return OCCASION_KEYS.find((known) => known === value) ?? 'anders';
+}
 
 export interface Campaign {
 	id: string;
@@ -27,7 +34,8 @@ export interface Campaign {
 	gemeenteSlug: string;
 	occasion: Occasion;
 	title: string;
-	themes: ThemeKey[];
+	/** Theme keys in the order chosen. */
+	themes: string[];
 	status: CampaignStatus;
 	signingRevisionId: string | null;
 	createdAt: string;
@@ -36,23 +44,14 @@ export interface Campaign {
 	closedAt: string | null;
 }
 
-interface CampaignRow {
-	id: string;
-	gemeente_code: string;
-	occasion: Occasion;
-	title: string;
-	themes: ThemeKey[];
-	status: CampaignStatus;
-	signing_revision_id: string | null;
-	created_at: string;
-	sent_at: string | null;
-	sent_manually: boolean;
-	closed_at: string | null;
-	gemeenten: { name: string; slug: string } | null;
+export const CAMPAIGN_COLUMNS =
+	'id, gemeente_code, occasion, title, status, signing_revision_id, created_at, sent_at, sent_manually, closed_at, gemeenten(name, slug), campaign_themes(theme_key, position)' as const;
+
+function campaignQuery() {
+	return db().from('campaigns').select(CAMPAIGN_COLUMNS);
 }
 
-export const CAMPAIGN_COLUMNS =
-	'id, gemeente_code, occasion, title, themes, status, signing_revision_id, created_at, sent_at, sent_manually, closed_at, gemeenten(name, slug)';
+type CampaignRow = QueryData<ReturnType<typeof campaignQuery>>[number];
 
 export function toCampaign(row: CampaignRow): Campaign {
 	return {
@@ -60,10 +59,10 @@ export function toCampaign(row: CampaignRow): Campaign {
 		gemeenteCode: row.gemeente_code,
 		gemeenteName: row.gemeenten?.name ?? row.gemeente_code,
 		gemeenteSlug: row.gemeenten?.slug ?? row.gemeente_code,
-		occasion: row.occasion,
+		occasion: occasionOf(row.occasion),
 		title: row.title,
-		themes: row.themes,
-		status: row.status,
+		themes: [...row.campaign_themes].sort((a, b) => a.position - b.position).map((t) => t.theme_key),
+		status: campaignStatus(row.status),
 		signingRevisionId: row.signing_revision_id,
 		createdAt: row.created_at,
 		sentAt: row.sent_at,
@@ -76,57 +75,57 @@ const uuid = z.uuid();
 
 export async function getCampaign(id: string): Promise<Campaign | null> {
 	if (!uuid.safeParse(id).success) return null;
-	const { data, error } = await db().from('campaigns').select(CAMPAIGN_COLUMNS).eq('id', id).maybeSingle();
+	const { data, error } = await campaignQuery().eq('id', id).maybeSingle();
 	if (error) throw new Error(`getCampaign: ${error.message}`);
-	return data ? toCampaign(data as unknown as CampaignRow) : null;
+	return data ? toCampaign(data) : null;
 }
 
 export async function campaignsInGemeente(gemeenteCode: string): Promise<Campaign[]> {
-	const { data, error } = await db()
-		.from('campaigns')
-		.select(CAMPAIGN_COLUMNS)
+	const { data, error } = await campaignQuery()
 		.eq('gemeente_code', gemeenteCode)
 		.order('created_at', { ascending: false });
 	if (error) throw new Error(`campaignsInGemeente: ${error.message}`);
-	return (data as unknown as CampaignRow[]).map(toCampaign);
+	return data.map(toCampaign);
 }
 
 /** Campaigns the user coordinates or signed, newest first. */
 export async function campaignsOfUser(userId: string): Promise<Array<Campaign & { coordinator: boolean }>> {
 	const [coordinated, signed] = await Promise.all([
-		db().from('memberships').select(`campaigns(${CAMPAIGN_COLUMNS})`).eq('user_id', userId).eq('role', 'campaign_coordinator'),
-		db().from('signatures').select(`campaigns(${CAMPAIGN_COLUMNS})`).eq('user_id', userId).is('withdrawn_at', null)
+		db().from('memberships').select(`campaigns(${CAMPAIGN_COLUMNS})` as const).eq('user_id', userId).eq('role', 'campaign_coordinator'),
+		db().from('signatures').select(`campaigns(${CAMPAIGN_COLUMNS})` as const).eq('user_id', userId).is('withdrawn_at', null)
 	]);
 	if (coordinated.error) throw new Error(`campaignsOfUser: ${coordinated.error.message}`);
 	if (signed.error) throw new Error(`campaignsOfUser: ${signed.error.message}`);
 	const byId = new Map<string, Campaign & { coordinator: boolean }>();
-	for (const row of signed.data as unknown as Array<{ campaigns: CampaignRow | null }>) {
+	for (const row of signed.data) {
 		if (row.campaigns) byId.set(row.campaigns.id, { ...toCampaign(row.campaigns), coordinator: false });
 	}
-	for (const row of coordinated.data as unknown as Array<{ campaigns: CampaignRow | null }>) {
+	for (const row of coordinated.data) {
 		if (row.campaigns) byId.set(row.campaigns.id, { ...toCampaign(row.campaigns), coordinator: true });
 	}
 	return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-export const newCampaignSchema = z
-	.object({
-		gemeenteCode: z.string().trim().toUpperCase().regex(/^GM\d{4}$/, 'Kies de gemeente.'),
-		occasion: z.enum(['verkiezingen_2026', 'coalitieakkoord', 'begroting', 'anders'], {
-			message: 'Kies de aanleiding van de brief.'
-		}),
-		customTitle: z.string().trim().max(200, 'De titel mag hoogstens 200 tekens hebben.'),
-		themes: z
-			.array(z.enum(THEME_KEYS, { message: 'Onbekend thema.' }))
-			.transform((themes) => [...new Set(themes)])
-			.pipe(z.array(z.enum(THEME_KEYS)).min(1, 'Kies minstens één thema.'))
-	})
-	.refine((value) => value.occasion !== 'anders' || value.customTitle.length >= 3, {
-		path: ['customTitle'],
-		message: 'Geef de brief een titel van minstens 3 tekens.'
-	});
+/** The new-letter form, checked against the themes that can be chosen now (not retired). */
+export function newCampaignSchema(themeKeys: string[]) {
+	const known = z.string().refine((key) => themeKeys.includes(key), 'Onbekend thema.');
+	return z
+		.object({
+			gemeenteCode: z.string().trim().toUpperCase().regex(/^GM\d{4}$/, 'Kies de gemeente.'),
+			occasion: z.enum(OCCASION_KEYS, { message: 'Kies de aanleiding van de brief.' }),
+			customTitle: z.string().trim().max(200, 'De titel mag hoogstens 200 tekens hebben.'),
+			themes: z
+				.array(known)
+				.transform((themes) => [...new Set(themes)])
+				.pipe(z.array(z.string()).min(1, 'Kies minstens één thema.'))
+		})
+		.refine((value) => value.occasion !== 'anders' || value.customTitle.length >= 3, {
+			path: ['customTitle'],
+			message: 'Geef de brief een titel van minstens 3 tekens.'
+		});
+}
 
-export type NewCampaign = z.infer<typeof newCampaignSchema>;
+export type NewCampaign = z.infer<ReturnType<typeof newCampaignSchema>>;
 
 export function occasionKey(input: Pick<NewCampaign, 'occasion' | 'customTitle'>): string {
 	return input.occasion === 'anders' ? `anders:${slugifyName(input.customTitle)}` : input.occasion;
@@ -146,7 +145,7 @@ export async function activeCampaignFor(gemeenteCode: string, key: string): Prom
 		.neq('status', 'afgerond')
 		.maybeSingle();
 	if (error) throw new Error(`activeCampaignFor: ${error.message}`);
-	return data ? toCampaign(data as unknown as CampaignRow) : null;
+	return data ? toCampaign(data) : null;
 }
 
 /** Starts a campaign; offers the active one for the same occasion instead of a second, and
@@ -159,7 +158,9 @@ export async function startCampaign(
 	const key = occasionKey(input);
 	const active = await activeCampaignFor(input.gemeenteCode, key);
 	if (active) return { existing: active };
-	const body = starterLetter(gemeenteName, input.themes);
+	const themes = await listThemes();
+	const chosen = input.themes.flatMap((key) => themes.filter((theme) => theme.key === key));
+	const body = starterLetter(gemeenteName, chosen);
 	const { data, error } = await db().rpc('start_campaign', {
 		p_user_id: userId,
 		p_gemeente_code: input.gemeenteCode,
@@ -176,7 +177,7 @@ export async function startCampaign(
 	}
 	if (error?.code === '42501') return 'not_allowed';
 	if (error) throw new Error(`startCampaign: ${error.message}`);
-	return { id: data as string };
+	return { id: data };
 }
 
 export async function changeStatus(
@@ -209,12 +210,9 @@ export async function coordinatorsOf(campaignId: string): Promise<Coordinator[]>
 		.eq('role', 'campaign_coordinator')
 		.order('created_at');
 	if (error) throw new Error(`coordinatorsOf: ${error.message}`);
-	return (data as unknown as Array<{ user_id: string; users: { name: string | null; email: string } | null }>).map(
-		(row) => ({ userId: row.user_id, name: row.users?.name ?? null, email: row.users?.email ?? '' })
-	);
+	return data.map((row) => ({ userId: row.user_id, name: row.users?.name ?? null, email: row.users?.email ?? '' }));
 }
 
-/** Makes the person with this address a co-coordinator; creates their account if needed. */
 /** Makes `email` (an account is created on first use) a coordinator of the campaign, with its
  * audit entry and the mail that tells them, in one database call. */
 export async function addCoordinator(

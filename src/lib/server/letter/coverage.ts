@@ -1,7 +1,16 @@
 // How far a campaign reaches in its gemeente: "N huisartsen uit P van de Z praktijken", and
 // which practices have no signer yet (for coordinators only). One database call
 // (campaign_coverage), so it stays cheap however many practices a gemeente has.
+import { z } from 'zod';
 import { db } from '../platform/db';
+
+// campaign_coverage returns one jsonb value; its shape is checked here, where it enters the app.
+const coverageJson = z.object({
+	signers: z.coerce.number(),
+	practices_signed: z.coerce.number(),
+	practices_total: z.coerce.number(),
+	unsigned: z.array(z.object({ id: z.string(), name: z.string(), address: z.string().nullable() }))
+});
 
 export interface UnsignedPractice {
 	id: string;
@@ -25,16 +34,11 @@ export async function coverage(campaignId: string, gemeenteCode: string): Promis
 		p_gemeente_code: gemeenteCode
 	});
 	if (error) throw new Error(`coverage: ${error.message}`);
-	const result = data as {
-		signers: number;
-		practices_signed: number;
-		practices_total: number;
-		unsigned: UnsignedPractice[];
-	};
+	const result = coverageJson.parse(data);
 	return {
-		signers: Number(result.signers),
-		practicesSigned: Number(result.practices_signed),
-		practicesTotal: Number(result.practices_total),
+		signers: result.signers,
+		practicesSigned: result.practices_signed,
+		practicesTotal: result.practices_total,
 		unsignedPractices: result.unsigned
 	};
 }

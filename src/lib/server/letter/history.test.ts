@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allowCampaignStart, connectTestDatabase } from '$test/test-db';
 import * as campaigns from './campaigns';
+import { openForSigning } from './open-for-signing';
 import { actionLabel, campaignHistory, detailText } from './history';
 
 let service: ReturnType<typeof connectTestDatabase>['service'];
@@ -23,7 +24,7 @@ describe('campaign history', () => {
 			'Harlingen'
 		);
 		const id = (started as { id: string }).id;
-		await campaigns.changeStatus(id, user!.id, 'concept', 'ter_ondertekening');
+		await openForSigning(id, user!.id);
 
 		const { entries, olderBefore } = await campaignHistory(id);
 		expect(olderBefore).toBeNull();

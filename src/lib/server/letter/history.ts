@@ -2,13 +2,21 @@
 // answer, with who did it (names of deleted accounts are gone: "een verwijderd account").
 import { STATUS_LABELS, type CampaignStatus } from '$lib/campaign-status';
 import { db } from '../platform/db';
+import type { Json } from '../platform/database.types';
+
+type Details = { [key: string]: Json | undefined };
+
+/** Audit details are always written as a JSON object (jsonb_build_object). */
+function asDetails(value: Json): Details {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+}
 
 export interface HistoryEntry {
 	id: number;
 	at: string;
 	action: string;
 	actor: string | null;
-	details: Record<string, unknown>;
+	details: Details;
 }
 
 const ACTION_LABELS: Record<string, string> = {
@@ -50,7 +58,7 @@ const statusWord = (status: unknown) =>
 	STATUS_LABELS[status as CampaignStatus]?.toLowerCase() ?? String(status);
 
 /** One readable line of detail for the entries where the details say something to a person. */
-export function detailText(action: string, details: Record<string, unknown>): string | null {
+export function detailText(action: string, details: Details): string | null {
 	if (action === 'status_changed') return `van ${statusWord(details.from)} naar ${statusWord(details.to)}`;
 	if (action === 'letter_revised') return `versie ${details.revision}`;
 	if (action === 'letter_sent' || action === 'letter_marked_sent') return `${details.deliveries} partijen`;
@@ -80,19 +88,13 @@ export async function campaignHistory(
 	// One row more than shown tells whether an older page exists.
 	const { data, error } = await query.order('id', { ascending: false }).limit(pageSize + 1);
 	if (error) throw new Error(`campaignHistory: ${error.message}`);
-	const rows = data as unknown as Array<{
-		id: number;
-		at: string;
-		action: string;
-		details: Record<string, unknown>;
-		users: { name: string | null; email: string } | null;
-	}>;
+	const rows = data;
 	const entries = rows.slice(0, pageSize).map((row) => ({
 		id: row.id,
 		at: row.at,
 		action: row.action,
 		actor: row.users ? (row.users.name ?? row.users.email) : null,
-		details: row.details
+		details: asDetails(row.details)
 	}));
 	return { entries, olderBefore: rows.length > pageSize ? entries[entries.length - 1].id : null };
 }

@@ -71,6 +71,7 @@ describe('inviting colleagues', () => {
 		expect(mail.data?.reply_to).toBe(coordinator.email);
 
 		const row = await service.from('invitations').select('*').eq('campaign_id', campaign.id).eq('email', email).single();
+		if (!row.data) throw new Error('no invitation row');
 		expect(JSON.stringify(row.data)).not.toContain(token);
 		expect(fromBytea(row.data.token_hash)).toEqual(hashSecret(token));
 		const days = (new Date(row.data.expires_at).getTime() - Date.now()) / 86_400_000;

@@ -6,7 +6,7 @@ import { encodeHexLowerCase } from '@oslojs/encoding';
 import { z } from 'zod';
 import type { Campaign } from './campaigns';
 import { hashSecret, randomToken, toBytea } from '../platform/crypto';
-import { db } from '../platform/db';
+import { db, oneOf } from '../platform/db';
 import { publicOrigin } from '../platform/env';
 import { kickMailWorker } from '../platform/mail';
 import { consume, type Limit } from '../platform/rate-limit';
@@ -41,6 +41,9 @@ export function parseEmailList(raw: string): { ok: true; emails: string[] } | { 
 }
 
 export type InviteStatus = 'invited' | 'already_signed' | 'rate_limited';
+
+// issue_invitations answers one jsonb list; checked here, where it enters the app.
+const inviteResults = z.array(z.object({ email: z.string(), status: z.enum(['invited', 'already_signed']) }));
 
 export interface Inviter {
 	id: string;
@@ -101,7 +104,7 @@ export async function inviteColleagues(
 		});
 		if (error) throw new Error(`inviteColleagues: ${error.message}`);
 		if (data === null) return 'closed';
-		sent = data as Array<{ email: string; status: InviteStatus }>;
+		sent = inviteResults.parse(data);
 		kickMailWorker();
 	}
 	const byEmail = new Map(sent.map((row) => [row.email, row.status]));
@@ -131,14 +134,7 @@ export async function findInvitation(token: string): Promise<FoundInvitation | n
 		.maybeSingle();
 	if (error) throw new Error(`findInvitation: ${error.message}`);
 	if (!data) return null;
-	const row = data as unknown as {
-		id: string;
-		email: string;
-		expires_at: string;
-		accepted_at: string | null;
-		campaigns: { id: string; title: string; status: string; gemeente_code: string; gemeenten: { name: string } | null };
-		users: { name: string | null; email: string } | null;
-	};
+	const row = data;
 	return {
 		id: row.id,
 		email: row.email,
@@ -162,7 +158,7 @@ export async function acceptInvitation(
 ): Promise<'accepted' | 'other_email' | 'invalid'> {
 	const { data, error } = await db().rpc('accept_invitation', { p_invitation_id: invitationId, p_user_id: userId });
 	if (error) throw new Error(`acceptInvitation: ${error.message}`);
-	return data as 'accepted' | 'other_email' | 'invalid';
+	return oneOf(data, ['accepted', 'other_email', 'invalid'], 'acceptInvitation');
 }
 
 export interface SentInvitation {

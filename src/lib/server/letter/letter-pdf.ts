@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { Marked, type Token, type Tokens } from 'marked';
-import { formatDate, othersLine, signedBySummary, type Signatory } from './deliveries';
+import { formatDate } from '$lib/format';
+import { othersLine, signedBySummary, type Signatory } from './signers-summary';
 
 export interface LetterPdfInput {
 	title: string;
@@ -288,8 +289,8 @@ export function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
 			CreationDate: input.date
 		}
 	});
-	// @types/pdfkit does not list fontkit fonts as a source yet; pdfkit itself accepts them.
-	for (const [name, font] of fonts()) doc.registerFont(name, font as unknown as Buffer);
+	// Parsed fontkit fonts (see pdfkit-fontkit.d.ts for the type).
+	for (const [name, font] of fonts()) doc.registerFont(name, font);
 	doc.lineGap(LINE_GAP);
 	const chunks: Buffer[] = [];
 	doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -7,6 +7,7 @@ import { render } from 'svelte/server';
 import PublicCampaign from '$lib/components/PublicCampaign.svelte';
 import { connectTestDatabase } from '$test/test-db';
 import * as campaigns from './campaigns';
+import { openForSigning } from './open-for-signing';
 import { publicCampaignsOf } from './public-letter';
 import { confirmSignature, signLetter } from './signatures';
 import { emptyGemeente, huisartsen, makeCampaign, makeUser, markSent, saveRevision, setStatus } from '$test/signing-fixtures';
@@ -47,14 +48,14 @@ describe('public campaigns of a gemeente', () => {
 		const id = (start as { id: string }).id;
 		expect(await publicCampaignsOf(GEMEENTE)).toEqual([]);
 
-		await campaigns.changeStatus(id, coordinator, 'concept', 'ter_ondertekening');
+		await openForSigning(id, coordinator);
 		const sign = (userId: string, name: string, show: boolean) =>
 			service.rpc('sign_letter', {
 				p_campaign_id: id,
 				p_user_id: userId,
 				p_practice_id: practiceId,
 				p_signer_name: name,
-				p_big_number: null,
+				p_big_number: '12345678901',
 				p_show_name: show
 			});
 		const anna = await huisarts(practiceId, 'Anna Openbaar');
@@ -84,7 +85,7 @@ describe('public campaigns of a gemeente', () => {
 		const sent = await service.rpc('send_letter', {
 			p_campaign_id: id,
 			p_actor_id: coordinator,
-			p_fingerprint: fingerprint.data,
+			p_fingerprint: fingerprint.data ?? '',
 			p_manual: true,
 			p_deliveries: [
 				{ party_id: answers.id, token_hash: token() },
@@ -93,15 +94,23 @@ describe('public campaigns of a gemeente', () => {
 		});
 		expect(sent.data).toBe('sent');
 		await service.from('campaigns').update({ sent_at: new Date(Date.now() - 3 * 86400000).toISOString() }).eq('id', id);
-		await service.from('responses').insert({
-			campaign_id: id,
-			party_id: answers.id,
-			channel: 'link',
-			responder_name: 'Fractievoorzitter X',
-			body_md: 'Wij steunen dit.',
-			body_html: '<p>Wij steunen dit.</p>',
-			ask_answers: { '1': 'ja', '2': 'deels' }
-		});
+		const response = await service
+			.from('responses')
+			.insert({
+				campaign_id: id,
+				party_id: answers.id,
+				channel: 'link',
+				responder_name: 'Fractievoorzitter X',
+				body_md: 'Wij steunen dit.',
+				body_html: '<p>Wij steunen dit.</p>'
+			})
+			.select('id')
+			.single();
+		const asks = await service.from('letter_asks').select('id, number').eq('campaign_id', id).order('number');
+		await service.from('response_answers').insert([
+			{ response_id: response.data!.id, campaign_id: id, ask_id: asks.data![0].id, answer: 'ja' },
+			{ response_id: response.data!.id, campaign_id: id, ask_id: asks.data![1].id, answer: 'deels', explanation: 'Eerst de begroting.' }
+		]);
 
 		const [after] = await publicCampaignsOf(GEMEENTE);
 		expect(after.signerCount).toBe(2);
@@ -114,7 +123,9 @@ describe('public campaigns of a gemeente', () => {
 		expect(JSON.stringify(after)).not.toContain('Bert');
 		expect(JSON.stringify(after)).not.toContain('Carla');
 		const byName = Object.fromEntries(after.sent!.parties.map((p) => [p.name, p]));
-		expect(byName['Partij Antwoordt'].response?.answers).toEqual({ '1': 'ja', '2': 'deels' });
+		expect(byName['Partij Antwoordt'].response?.answers).toEqual({ 1: 'ja', 2: 'deels' });
+		expect(byName['Partij Antwoordt'].response?.explanations).toEqual({ 2: 'Eerst de begroting.' });
+		expect(after.sent?.asks.map((ask) => ask.number)).toEqual([1, 2]);
 		expect(byName['Partij Zwijgt']).toMatchObject({ response: null, daysWaiting: 3, byEmail: false });
 	});
 

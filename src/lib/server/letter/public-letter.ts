@@ -1,12 +1,17 @@
 // What the public (journalists, inwoners, the parties) may see of a gemeente's letter campaigns,
 // in one embedded query. Before sending: only that a campaign is under way and how many signed.
-// Once sent: the letter, the counts, the names that may be shown (marked when they signed an
-// earlier version and never confirmed the text sent), the recipients and each party's newest
-// answer per numbered ask. Drafts (concept) with no signatures stay private.
-import type { AskAnswer } from '$lib/ask-answers';
+// Once sent: the letter, its asks, the counts, the names that may be shown (marked when they
+// signed an earlier version and never confirmed the text sent), the recipients and each party's
+// newest answer per ask. Drafts (concept) with no signatures stay private.
+import { ASK_ANSWERS, type AskAnswer } from '$lib/ask-answers';
+import { daysSince } from '$lib/format';
 import { db } from '../platform/db';
-import { extractAsks } from './starter-letter';
 import { isSent } from '$lib/campaign-status';
+
+export interface PublicAsk {
+	number: number;
+	body: string;
+}
 
 export interface PublicParty {
 	id: string;
@@ -19,7 +24,9 @@ export interface PublicParty {
 		responderRole: string | null;
 		channel: string;
 		html: string;
-		answers: Record<string, AskAnswer>;
+		/** By ask number. */
+		answers: Record<number, AskAnswer>;
+		explanations: Record<number, string>;
 		at: string;
 	} | null;
 	daysWaiting: number | null;
@@ -35,7 +42,7 @@ export interface PublicCampaign {
 		at: string;
 		manually: boolean;
 		letterHtml: string;
-		asks: string[];
+		asks: PublicAsk[];
 		/** current is false for a signer of an earlier revision who did not confirm the text sent. */
 		signatories: Array<{ name: string; practice: string | null; verified: boolean; current: boolean; revisionNumber: number }>;
 		unnamedCount: number;
@@ -43,70 +50,60 @@ export interface PublicCampaign {
 	} | null;
 }
 
-interface Row {
-	id: string;
-	title: string;
-	status: string;
-	sent_at: string | null;
-	sent_manually: boolean;
-	signing_revision: { id: string; body_md: string; body_html: string } | null;
-	signatures: Array<{
-		practice_id: string | null;
-		show_name: boolean;
-		signer_name: string | null;
-		verified_at: string | null;
-		withdrawn_at: string | null;
-		user_id: string | null;
-		revision_id: string;
-		practices: { name: string } | null;
-		letter_revisions: { number: number } | null;
-	}>;
-	deliveries: Array<{ party_id: string; channel: string; parties: { name: string; abbreviation: string | null } | null }>;
-	responses: Array<{
-		party_id: string;
-		channel: string;
-		responder_name: string;
-		responder_role: string | null;
-		body_html: string;
-		ask_answers: Record<string, AskAnswer>;
-		created_at: string;
-	}>;
+const PUBLIC_COLUMNS = `id, title, status, sent_at, sent_manually,
+	signing_revision:letter_revisions!campaigns_signing_revision_fk(id, body_html),
+	letter_asks(revision_id, number, body),
+	signatures(practice_id, show_name, signer_name, verified_at, withdrawn_at, user_id, revision_id, practices(name), letter_revisions(number)),
+	deliveries(party_id, channel, parties(name, abbreviation)),
+	responses(party_id, channel, responder_name, responder_role, body_html, created_at,
+		response_answers(answer, explanation, letter_asks!response_answers_campaign_id_ask_id_fkey(number)))` as const;
+
+function publicQuery(gemeenteCode: string) {
+	return db().from('campaigns').select(PUBLIC_COLUMNS).eq('gemeente_code', gemeenteCode);
 }
 
-const DAY = 24 * 60 * 60 * 1000;
+type Row = NonNullable<Awaited<ReturnType<typeof publicQuery>>['data']>[number];
 
 export async function publicCampaignsOf(gemeenteCode: string, now = new Date()): Promise<PublicCampaign[]> {
-	const { data, error } = await db()
-		.from('campaigns')
-		.select(
-			`id, title, status, sent_at, sent_manually,
-			signing_revision:letter_revisions!campaigns_signing_revision_fk(id, body_md, body_html),
-			signatures(practice_id, show_name, signer_name, verified_at, withdrawn_at, user_id, revision_id, practices(name), letter_revisions(number)),
-			deliveries(party_id, channel, parties(name, abbreviation)),
-			responses(party_id, channel, responder_name, responder_role, body_html, ask_answers, created_at)`
-		)
-		.eq('gemeente_code', gemeenteCode)
-		.order('created_at', { ascending: false });
+	const { data, error } = await publicQuery(gemeenteCode).order('created_at', { ascending: false });
 	if (error) throw new Error(`publicCampaignsOf: ${error.message}`);
 
-	return (data as unknown as Row[])
+	return data
 		.map((row) => {
 			const signed = row.signatures.filter((s) => !s.withdrawn_at);
 			const practiceIds = new Set(signed.map((s) => s.practice_id).filter(Boolean));
-			const sent = isSent(row.status) && row.sent_at && row.signing_revision;
 			return {
 				id: row.id,
 				title: row.title,
 				status: row.status,
 				signerCount: signed.length,
 				practiceCount: practiceIds.size,
-				sent: sent ? sentPart(row, signed, now) : null
+				sent: isSent(row.status) && row.sent_at && row.signing_revision ? sentPart(row, row.sent_at, row.signing_revision, signed, now) : null
 			};
 		})
 		.filter((campaign) => campaign.sent || campaign.status === 'ter_ondertekening' || campaign.signerCount > 0);
 }
 
-function sentPart(row: Row, signed: Row['signatures'], now: Date): PublicCampaign['sent'] {
+function stances(given: Row['responses'][number]['response_answers']) {
+	const answers: Record<number, AskAnswer> = {};
+	const explanations: Record<number, string> = {};
+	for (const entry of given) {
+		const number = entry.letter_asks?.number;
+		const answer = ASK_ANSWERS.find((known) => known === entry.answer);
+		if (number === undefined || !answer) continue;
+		answers[number] = answer;
+		if (entry.explanation) explanations[number] = entry.explanation;
+	}
+	return { answers, explanations };
+}
+
+function sentPart(
+	row: Row,
+	sentAt: string,
+	revision: { id: string; body_html: string },
+	signed: Row['signatures'],
+	now: Date
+): PublicCampaign['sent'] {
 	// A deleted account's signature still counts, but never with a name.
 	const named = signed.filter((s) => s.show_name && s.user_id && s.signer_name);
 	const newest = new Map<string, Row['responses'][number]>();
@@ -114,7 +111,6 @@ function sentPart(row: Row, signed: Row['signatures'], now: Date): PublicCampaig
 		const known = newest.get(response.party_id);
 		if (!known || known.created_at < response.created_at) newest.set(response.party_id, response);
 	}
-	const sentAt = row.sent_at as string;
 	const parties = row.deliveries
 		.map((delivery): PublicParty => {
 			const response = newest.get(delivery.party_id);
@@ -129,25 +125,28 @@ function sentPart(row: Row, signed: Row['signatures'], now: Date): PublicCampaig
 							responderRole: response.responder_role,
 							channel: response.channel,
 							html: response.body_html,
-							answers: response.ask_answers,
+							...stances(response.response_answers),
 							at: response.created_at
 						}
 					: null,
-				daysWaiting: response ? null : Math.max(0, Math.floor((now.getTime() - new Date(sentAt).getTime()) / DAY))
+				daysWaiting: response ? null : daysSince(sentAt, now)
 			};
 		})
 		.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 	return {
 		at: sentAt,
 		manually: row.sent_manually,
-		letterHtml: row.signing_revision!.body_html,
-		asks: extractAsks(row.signing_revision!.body_md),
+		letterHtml: revision.body_html,
+		asks: row.letter_asks
+			.filter((ask) => ask.revision_id === revision.id)
+			.map((ask) => ({ number: ask.number, body: ask.body }))
+			.sort((a, b) => a.number - b.number),
 		signatories: named
 			.map((s) => ({
-				name: s.signer_name as string,
+				name: s.signer_name ?? '',
 				practice: s.practices?.name ?? null,
 				verified: Boolean(s.verified_at),
-				current: s.revision_id === row.signing_revision!.id,
+				current: s.revision_id === revision.id,
 				revisionNumber: s.letter_revisions?.number ?? 0
 			}))
 			.sort((a, b) => a.name.localeCompare(b.name, 'nl')),

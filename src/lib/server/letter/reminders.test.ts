@@ -5,9 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { connectTestDatabase } from '$test/test-db';
 import * as reminders from './reminders';
-import { sendLetter, sendingFingerprint } from './deliveries';
+import { sendLetter } from './sending';
+import { sendingFingerprint } from './review';
 import { coordinatorsOf, getCampaign } from './campaigns';
-import { findLink, submitViaLink } from './answers';
+import { findLink } from './answer-links';
+import { submitViaLink } from './answers';
 import { campaignReadyToSend, tokensInOutbox, uniqueTag } from '$test/sending-fixtures';
 import { assertInert } from '$test/xss-payloads';
 
@@ -36,7 +38,9 @@ async function sentByEmail() {
 	const result = await sendLetter(s.campaign, s.coordinator.id, await sendingFingerprint(s.campaign.id), { manual: false });
 	if (!result.sent) throw new Error(result.reason);
 	const [answeredToken] = await tokensInOutbox(`ja-${tag}@partij.example`);
-	expect(await submitViaLink(answeredToken, { responderName: 'Anne', responderRole: '', body: 'Ja.', answers: {} })).toBe('saved');
+	expect(
+		await submitViaLink(answeredToken, [], { responderName: 'Anne', responderRole: '', body: 'Ja.', answers: {}, explanations: {} })
+	).toBe('saved');
 	return { ...s, tag, campaign: (await getCampaign(s.campaign.id))! };
 }
 
@@ -80,7 +84,7 @@ describe('the fourteen-day digest', () => {
 			expect(digest.text_body).toContain('- Zonder Adres');
 			expect(digest.text_body).not.toContain('Heeft Geantwoord');
 			expect(digest.text_body).toContain(`https://laatjehoren.example/campagnes/${s.campaign.id}/reacties#herinneren`);
-			assertInert(digest.html_body, { document: true });
+			assertInert(digest.html_body ?? '', { document: true });
 		}
 
 		await reminders.sendDueReminders();
@@ -115,8 +119,8 @@ describe('reminding parties', () => {
 
 		const mail = await service.from('outbox').select('subject, reply_to, html_body').eq('to_address', silent).like('subject', 'Herinnering:%').single();
 		expect(mail.data!.subject).toBe(`Herinnering: Brief van de huisartsen in ${s.gemeente.name}: ${s.campaign.title}`);
-		expect(mail.data!.reply_to.split(', ')).toHaveLength(2);
-		assertInert(mail.data!.html_body, { document: true });
+		expect(mail.data!.reply_to?.split(', ')).toHaveLength(2);
+		assertInert(mail.data!.html_body ?? '', { document: true });
 
 		const answered = await tokensInOutbox(`ja-${s.tag}@partij.example`);
 		expect(answered).toHaveLength(1);

@@ -9,8 +9,10 @@ import { publicOrigin } from '../platform/env';
 import { kickMailWorker } from '../platform/mail';
 import { consume, release, type Limit } from '../platform/rate-limit';
 import { coordinatorsOf, type Campaign } from './campaigns';
-import { escapeHtml, formatDate, letterSubject, publicPageUrl } from './deliveries';
-import { newAnswerLink } from './answers';
+import { escapeHtml } from '../platform/html';
+import { formatDate } from '$lib/format';
+import { letterSubject, publicPageUrl } from './letter-mail';
+import { newAnswerLink } from './answer-links';
 
 export const REMINDER_AFTER_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,13 +35,8 @@ export async function unansweredParties(campaignId: string): Promise<UnansweredP
 	]);
 	if (deliveries.error) throw new Error(`unansweredParties: ${deliveries.error.message}`);
 	if (responses.error) throw new Error(`unansweredParties: ${responses.error.message}`);
-	const answered = new Set((responses.data as Array<{ party_id: string }>).map((r) => r.party_id));
-	const rows = deliveries.data as unknown as Array<{
-		party_id: string;
-		addresses: string[];
-		parties: { name: string; party_contacts: Array<{ email: string }> } | null;
-	}>;
-	return rows
+	const answered = new Set(responses.data.map((r) => r.party_id));
+	return deliveries.data
 		.filter((row) => !answered.has(row.party_id))
 		.map((row) => {
 			// Today's addresses (a coordinator may have corrected one), else those the letter went to.
@@ -64,7 +61,7 @@ export async function lastPartyReminder(campaignId: string): Promise<string | nu
 		.order('at', { ascending: false })
 		.limit(1);
 	if (error) throw new Error(`lastPartyReminder: ${error.message}`);
-	return (data as Array<{ at: string }>)[0]?.at ?? null;
+	return data[0]?.at ?? null;
 }
 
 function answersPageUrl(campaignId: string): string {
@@ -110,7 +107,7 @@ export async function sendDueReminders(now = new Date()): Promise<number> {
 	if (error) throw new Error(`sendDueReminders: ${error.message}`);
 	let done = 0;
 	let mails = 0;
-	for (const row of data as unknown as Array<{ id: string; title: string; gemeenten: { name: string } | null }>) {
+	for (const row of data) {
 		const campaign = { id: row.id, title: row.title, gemeenteName: row.gemeenten?.name ?? '' };
 		const [parties, coordinators] = await Promise.all([unansweredParties(row.id), coordinatorsOf(row.id)]);
 		const digest =
@@ -152,8 +149,8 @@ export async function remindParties(campaign: Campaign, actorId: string): Promis
 		p_items: items
 	});
 	if (error) throw new Error(`remindParties: ${error.message}`);
-	if ((data as number) > 0) kickMailWorker();
-	return data === 0 ? null : (data as number);
+	if (data > 0) kickMailWorker();
+	return data === 0 ? null : data;
 }
 
 const ONCE_A_DAY: Limit = { name: 'remind-parties', max: 1, windowSeconds: 24 * 60 * 60 };

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allowCampaignStart, connectTestDatabase } from '$test/test-db';
 import * as campaigns from './campaigns';
+import { openForSigning } from './open-for-signing';
 import * as revisions from './revisions';
 import { assertInert, XSS_PAYLOADS } from '$test/xss-payloads';
 
@@ -20,7 +21,7 @@ async function makeUser(name: string | null = 'Dr. Versie'): Promise<string> {
 }
 
 async function makeCampaign(userId: string): Promise<string> {
-	const input = campaigns.newCampaignSchema.parse({
+	const input = campaigns.newCampaignSchema(['wmo', 'ggz']).parse({
 		gemeenteCode: 'GM0479',
 		occasion: 'anders',
 		customTitle: `Versies ${Date.now()} ${++counter}`,
@@ -55,7 +56,7 @@ describe('saving revisions', () => {
 		expect(await revisions.getRevision(campaignId, 0)).toBeNull();
 
 		const audit = await service.from('audit_log').select('details').eq('entity_id', campaignId).eq('action', 'letter_revised');
-		expect(audit.data?.map((row) => row.details.revision).sort()).toEqual([2, 3]);
+		expect(audit.data?.map((row) => JSON.stringify(row.details)).sort()).toEqual(['{"revision":2}', '{"revision":3}']);
 	});
 
 	it('refuses unchanged text, also when only the line endings differ', async () => {
@@ -86,7 +87,7 @@ describe('saving revisions', () => {
 		const userId = await makeUser();
 		const campaignId = await makeCampaign(userId);
 		expect(await revisions.saveRevision(campaignId, userId, 'Versie twee.')).toBe(2);
-		expect(await campaigns.changeStatus(campaignId, userId, 'concept', 'ter_ondertekening')).toBe(true);
+		expect(await openForSigning(campaignId, userId)).toBe(0);
 
 		expect(await revisions.saveRevision(campaignId, userId, 'Stiekem veranderd.')).toBe('frozen');
 		expect((await revisions.latestRevision(campaignId))?.bodyMd).toBe('Versie twee.\n');

@@ -21,29 +21,21 @@ export interface Revision extends RevisionSummary {
 	bodyHtml: string;
 }
 
-interface RevisionRow {
-	id: string;
-	number: number;
-	body_md?: string;
-	body_html?: string;
-	created_at: string;
-	users: { name: string | null; email: string } | null;
-}
+const FULL_COLUMNS = 'id, number, body_md, body_html, created_at, users(name, email)' as const;
 
-const SUMMARY_COLUMNS = 'id, number, created_at, users(name, email)';
-const FULL_COLUMNS = 'id, number, body_md, body_html, created_at, users(name, email)';
+type AuthoredRow = { id: string; number: number; created_at: string; users: { name: string | null; email: string } | null };
 
-function authorOf(row: RevisionRow): string {
+function authorOf(row: AuthoredRow): string {
 	if (!row.users) return 'Verwijderd account';
 	return row.users.name?.trim() || row.users.email;
 }
 
-function toSummary(row: RevisionRow): RevisionSummary {
+function toSummary(row: AuthoredRow): RevisionSummary {
 	return { id: row.id, number: row.number, authorName: authorOf(row), createdAt: row.created_at };
 }
 
-function toRevision(row: RevisionRow): Revision {
-	return { ...toSummary(row), bodyMd: row.body_md ?? '', bodyHtml: row.body_html ?? '' };
+function toRevision(row: AuthoredRow & { body_md: string; body_html: string }): Revision {
+	return { ...toSummary(row), bodyMd: row.body_md, bodyHtml: row.body_html };
 }
 
 /** Textareas send CRLF; store one kind of line break so unchanged text compares equal. */
@@ -67,11 +59,11 @@ export const letterBodySchema = z.object({
 export async function listRevisions(campaignId: string): Promise<RevisionSummary[]> {
 	const { data, error } = await db()
 		.from('letter_revisions')
-		.select(SUMMARY_COLUMNS)
+		.select('id, number, created_at, users(name, email)')
 		.eq('campaign_id', campaignId)
 		.order('number', { ascending: false });
 	if (error) throw new Error(`listRevisions: ${error.message}`);
-	return (data as unknown as RevisionRow[]).map(toSummary);
+	return data.map(toSummary);
 }
 
 export async function getRevision(campaignId: string, number: number): Promise<Revision | null> {
@@ -83,7 +75,7 @@ export async function getRevision(campaignId: string, number: number): Promise<R
 		.eq('number', number)
 		.maybeSingle();
 	if (error) throw new Error(`getRevision: ${error.message}`);
-	return data ? toRevision(data as unknown as RevisionRow) : null;
+	return data ? toRevision(data) : null;
 }
 
 export async function latestRevision(campaignId: string): Promise<Revision | null> {
@@ -95,7 +87,7 @@ export async function latestRevision(campaignId: string): Promise<Revision | nul
 		.limit(1)
 		.maybeSingle();
 	if (error) throw new Error(`latestRevision: ${error.message}`);
-	return data ? toRevision(data as unknown as RevisionRow) : null;
+	return data ? toRevision(data) : null;
 }
 
 /** Why a save did not happen, in words for the coordinator. */

@@ -6,6 +6,7 @@ import { connectTestDatabase } from '$test/test-db';
 import { campaignAccess } from '../auth/permissions';
 import { getCampaign } from './campaigns';
 import * as signatures from './signatures';
+import { openForSigning } from './open-for-signing';
 import { deleteAccount } from '../auth/users';
 import {
 	emptyGemeente,
@@ -164,8 +165,8 @@ describe('reopening with a new text', () => {
 		await setStatus(campaign, coordinator.id, 'ter_ondertekening', 'concept');
 		expect(await signatures.confirmSignature(campaign.id, a.id)).toBe('closed');
 		expect(await saveRevision(campaign.id, coordinator.id, 'Versie twee van de brief.')).toBe(2);
-		expect(await signatures.openForSigning(campaign.id, coordinator.id)).toBe(2);
-		expect(await signatures.openForSigning(campaign.id, coordinator.id)).toBeNull();
+		expect(await openForSigning(campaign.id, coordinator.id)).toBe(2);
+		expect(await openForSigning(campaign.id, coordinator.id)).toBeNull();
 		expect(await signatures.signLetter(campaign.id, d, input(d.practiceId, 3))).toBe('signed');
 
 		const before = await signatures.mySignature(campaign.id, a.id);
@@ -207,7 +208,7 @@ describe('reopening with a new text', () => {
 		const [a] = await huisartsen(gemeente.code, 1);
 		await signatures.signLetter(campaign.id, a, input(a.practiceId));
 		await setStatus(campaign, coordinator.id, 'ter_ondertekening', 'concept');
-		expect(await signatures.openForSigning(campaign.id, coordinator.id)).toBe(0);
+		expect(await openForSigning(campaign.id, coordinator.id)).toBe(0);
 		expect((await getCampaign(campaign.id))!.status).toBe('ter_ondertekening');
 	});
 
@@ -218,8 +219,9 @@ describe('reopening with a new text', () => {
 		const { data, error } = await service.rpc('open_for_signing', {
 			p_campaign_id: campaign.id,
 			p_actor_id: coordinator.id,
-			p_revision_id: campaign.signingRevisionId,
-			p_mails: []
+			p_revision_id: campaign.signingRevisionId ?? '',
+			p_mails: [],
+			p_asks: []
 		});
 		expect(error).toBeNull();
 		expect(data).toBe(0);
@@ -228,8 +230,9 @@ describe('reopening with a new text', () => {
 		const stale = await service.rpc('open_for_signing', {
 			p_campaign_id: campaign.id,
 			p_actor_id: coordinator.id,
-			p_revision_id: campaign.signingRevisionId,
-			p_mails: []
+			p_revision_id: campaign.signingRevisionId ?? '',
+			p_mails: [],
+			p_asks: []
 		});
 		expect(stale.data).toBeNull();
 		expect((await getCampaign(campaign.id))!.status).toBe('concept');

@@ -3,8 +3,9 @@
 // is sent; after a reopen with a newer text, signers confirm it (until then their signature shows
 // as "getekend voor versie N"). Names are public only with consent; counts always.
 // Every change is one RPC (supabase/migrations/…_signing.sql) that writes its own audit entry.
+import type { QueryData } from '@supabase/supabase-js';
 import { z } from 'zod';
-import { db } from '../platform/db';
+import { db, oneOf } from '../platform/db';
 import { publicOrigin } from '../platform/env';
 import { kickMailWorker } from '../platform/mail';
 import { getCampaign } from './campaigns';
@@ -41,7 +42,7 @@ export async function signLetter(campaignId: string, user: { id: string }, input
 		p_show_name: valid.showName
 	});
 	if (error) throw new Error(`signLetter: ${error.message}`);
-	return data as SignResult;
+	return oneOf(data, ['signed', 'already_signed', 'closed', 'practice_not_allowed'], 'signLetter');
 }
 
 /** Until the letter is sent (also while it is reopened as a draft). */
@@ -51,7 +52,7 @@ export async function withdrawSignature(
 ): Promise<'withdrawn' | 'not_signed' | 'closed'> {
 	const { data, error } = await db().rpc('withdraw_signature', { p_campaign_id: campaignId, p_user_id: userId });
 	if (error) throw new Error(`withdrawSignature: ${error.message}`);
-	return data as 'withdrawn' | 'not_signed' | 'closed';
+	return oneOf(data, ['withdrawn', 'not_signed', 'closed'], 'withdrawSignature');
 }
 
 /** Re-pins the user's signature to the text now open for signing (after a reopen). */
@@ -61,7 +62,7 @@ export async function confirmSignature(
 ): Promise<'confirmed' | 'current' | 'not_signed' | 'closed'> {
 	const { data, error } = await db().rpc('confirm_signature', { p_campaign_id: campaignId, p_user_id: userId });
 	if (error) throw new Error(`confirmSignature: ${error.message}`);
-	return data as 'confirmed' | 'current' | 'not_signed' | 'closed';
+	return oneOf(data, ['confirmed', 'current', 'not_signed', 'closed'], 'confirmSignature');
 }
 
 /** A coordinator marks the signer's BIG number as checked, or (verified = false) takes that
@@ -80,7 +81,7 @@ export async function verifySignature(
 		p_verified: verified
 	});
 	if (error) throw new Error(`verifySignature: ${error.message}`);
-	return data as 'verified' | 'unverified' | 'not_found' | 'closed';
+	return oneOf(data, ['verified', 'unverified', 'not_found', 'closed'], 'verifySignature');
 }
 
 export interface Signature {
@@ -99,23 +100,14 @@ export interface Signature {
 	createdAt: string;
 }
 
-interface SignatureRow {
-	id: string;
-	signer_name: string | null;
-	practice_id: string | null;
-	big_number: string | null;
-	show_name: boolean;
-	verified_at: string | null;
-	revision_id: string;
-	withdrawn_at: string | null;
-	created_at: string;
-	practices: { name: string } | null;
-	letter_revisions: { number: number } | null;
-	campaigns: { signing_revision_id: string | null } | null;
+const SIGNATURE_COLUMNS =
+	'id, signer_name, practice_id, big_number, show_name, verified_at, revision_id, withdrawn_at, created_at, practices(name), letter_revisions(number), campaigns(signing_revision_id)' as const;
+
+function signatureQuery() {
+	return db().from('signatures').select(SIGNATURE_COLUMNS);
 }
 
-const SIGNATURE_COLUMNS =
-	'id, signer_name, practice_id, big_number, show_name, verified_at, revision_id, withdrawn_at, created_at, practices(name), letter_revisions(number), campaigns(signing_revision_id)';
+type SignatureRow = QueryData<ReturnType<typeof signatureQuery>>[number];
 
 function toSignature(row: SignatureRow): Signature {
 	return {
@@ -139,13 +131,13 @@ const PAGE = 1000;
 
 async function allPages<T>(
 	label: string,
-	page: (from: number, to: number) => PromiseLike<{ data: unknown; error: { message: string } | null }>
+	page: (from: number, to: number) => PromiseLike<{ data: T[] | null; error: { message: string } | null }>
 ): Promise<T[]> {
 	const rows: T[] = [];
 	for (let from = 0; ; from += PAGE) {
 		const { data, error } = await page(from, from + PAGE - 1);
 		if (error) throw new Error(`${label}: ${error.message}`);
-		const batch = data as T[];
+		const batch = data ?? [];
 		rows.push(...batch);
 		if (batch.length < PAGE) return rows;
 	}
@@ -153,10 +145,8 @@ async function allPages<T>(
 
 /** Every signature of the campaign, withdrawn ones included, oldest first (for coordinators). */
 export async function signaturesOf(campaignId: string): Promise<Signature[]> {
-	const rows = await allPages<SignatureRow>('signaturesOf', (from, to) =>
-		db()
-			.from('signatures')
-			.select(SIGNATURE_COLUMNS)
+	const rows = await allPages('signaturesOf', (from, to) =>
+		signatureQuery()
 			.eq('campaign_id', campaignId)
 			.order('created_at')
 			.order('id')
@@ -166,14 +156,12 @@ export async function signaturesOf(campaignId: string): Promise<Signature[]> {
 }
 
 export async function mySignature(campaignId: string, userId: string): Promise<Signature | null> {
-	const { data, error } = await db()
-		.from('signatures')
-		.select(SIGNATURE_COLUMNS)
+	const { data, error } = await signatureQuery()
 		.eq('campaign_id', campaignId)
 		.eq('user_id', userId)
 		.maybeSingle();
 	if (error) throw new Error(`mySignature: ${error.message}`);
-	return data ? toSignature(data as unknown as SignatureRow) : null;
+	return data ? toSignature(data) : null;
 }
 
 export interface PublicSignatory {
@@ -195,10 +183,8 @@ export async function publicSignatories(
 			.select('id', { count: 'exact', head: true })
 			.eq('campaign_id', campaignId)
 			.is('withdrawn_at', null),
-		allPages<SignatureRow>('publicSignatories', (from, to) =>
-			db()
-				.from('signatures')
-				.select(SIGNATURE_COLUMNS)
+		allPages('publicSignatories', (from, to) =>
+			signatureQuery()
 				.eq('campaign_id', campaignId)
 				.is('withdrawn_at', null)
 				.eq('show_name', true)
@@ -239,67 +225,4 @@ export async function revisionById(revisionId: string): Promise<Revision | null>
 		.maybeSingle();
 	if (error) throw new Error(`revisionById: ${error.message}`);
 	return data ? { id: data.id, number: data.number, bodyHtml: data.body_html } : null;
-}
-
-/** Opens the draft for signing with its newest text and, in the same database call, asks every
- * live signer whose signature is for an earlier text to confirm the new one (one e-mail each).
- * Returns null when the letter was no longer a draft or a newer text was saved meanwhile, else
- * how many e-mails were queued. */
-export async function openForSigning(campaignId: string, actorId: string): Promise<number | null> {
-	const campaign = await getCampaign(campaignId);
-	if (!campaign || campaign.status !== 'concept') return null;
-	const newest = await db()
-		.from('letter_revisions')
-		.select('id, number')
-		.eq('campaign_id', campaignId)
-		.order('number', { ascending: false })
-		.limit(1)
-		.maybeSingle();
-	if (newest.error) throw new Error(`openForSigning: ${newest.error.message}`);
-	if (!newest.data) return null;
-	const revision = newest.data as { id: string; number: number };
-	const outdated = await db()
-		.from('signatures')
-		.select('id, signer_name, users!signatures_user_id_fkey!inner(email), letter_revisions(number)')
-		.eq('campaign_id', campaignId)
-		.is('withdrawn_at', null)
-		.neq('revision_id', revision.id);
-	if (outdated.error) throw new Error(`openForSigning: ${outdated.error.message}`);
-	const rows = outdated.data as unknown as Array<{
-		id: string;
-		signer_name: string | null;
-		users: { email: string };
-		letter_revisions: { number: number } | null;
-	}>;
-	const link = `${publicOrigin()}/campagnes/${campaignId}/ondertekenen`;
-	const mails = rows.map((row) => {
-		const old = row.letter_revisions?.number ?? 0;
-		return {
-			signature_id: row.id,
-			to: row.users.email,
-			subject: `Bevestig de nieuwe tekst van de brief van de huisartsen in ${campaign.gemeenteName}`,
-			text: [
-				`Beste ${row.signer_name ?? 'collega'},`,
-				'',
-				`Je hebt de brief "${campaign.title}" van de huisartsen in ${campaign.gemeenteName} ondertekend (versie ${old}). De coördinatoren hebben de tekst daarna aangepast; nu ligt versie ${revision.number} ter ondertekening.`,
-				'',
-				'Lees wat er veranderd is en bevestig de nieuwe tekst, of trek je handtekening in:',
-				link,
-				'',
-				`Tot je bevestigt, staat je handtekening erbij als "getekend voor versie ${old}".`,
-				'',
-				'— Laat je horen'
-			].join('\n')
-		};
-	});
-	const { data, error } = await db().rpc('open_for_signing', {
-		p_campaign_id: campaignId,
-		p_actor_id: actorId,
-		p_revision_id: revision.id,
-		p_mails: mails
-	});
-	if (error) throw new Error(`openForSigning: ${error.message}`);
-	if (data === null) return null;
-	if ((data as number) > 0) kickMailWorker();
-	return data as number;
 }

@@ -1,12 +1,13 @@
 // The audit log: who changed what, when. Write one entry per logical change.
 import { db } from './db';
+import type { Json } from './database.types';
 
 export async function recordAudit(entry: {
 	actorId: string | null;
 	action: string;
 	entity: string;
 	entityId?: string | null;
-	details?: Record<string, unknown>;
+	details?: { [key: string]: Json };
 }): Promise<void> {
 	const { error } = await db().from('audit_log').insert({
 		actor_id: entry.actorId,

@@ -53,6 +53,37 @@ export type Database = {
           },
         ]
       }
+      campaign_themes: {
+        Row: {
+          campaign_id: string
+          position: number
+          theme_key: string
+        }
+        Insert: {
+          campaign_id: string
+          position: number
+          theme_key: string
+        }
+        Update: {
+          campaign_id?: string
+          position?: number
+          theme_key?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "campaign_themes_campaign_id_fkey"
+            columns: ["campaign_id"]
+            referencedRelation: "campaigns"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "campaign_themes_theme_key_fkey"
+            columns: ["theme_key"]
+            referencedRelation: "themes"
+            referencedColumns: ["key"]
+          },
+        ]
+      }
       campaigns: {
         Row: {
           closed_at: string | null
@@ -67,7 +98,6 @@ export type Database = {
           sent_manually: boolean
           signing_revision_id: string | null
           status: string
-          themes: string[]
           title: string
         }
         Insert: {
@@ -83,7 +113,6 @@ export type Database = {
           sent_manually?: boolean
           signing_revision_id?: string | null
           status?: string
-          themes?: string[]
           title: string
         }
         Update: {
@@ -99,7 +128,6 @@ export type Database = {
           sent_manually?: boolean
           signing_revision_id?: string | null
           status?: string
-          themes?: string[]
           title?: string
         }
         Relationships: [
@@ -290,6 +318,55 @@ export type Database = {
           slug?: string
         }
         Relationships: []
+      }
+      letter_asks: {
+        Row: {
+          body: string
+          campaign_id: string
+          created_at: string
+          id: string
+          number: number
+          revision_id: string
+          theme_key: string | null
+        }
+        Insert: {
+          body: string
+          campaign_id: string
+          created_at?: string
+          id?: string
+          number: number
+          revision_id: string
+          theme_key?: string | null
+        }
+        Update: {
+          body?: string
+          campaign_id?: string
+          created_at?: string
+          id?: string
+          number?: number
+          revision_id?: string
+          theme_key?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "letter_asks_campaign_id_fkey"
+            columns: ["campaign_id"]
+            referencedRelation: "campaigns"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "letter_asks_revision_id_fkey"
+            columns: ["revision_id"]
+            referencedRelation: "letter_revisions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "letter_asks_theme_key_fkey"
+            columns: ["theme_key"]
+            referencedRelation: "themes"
+            referencedColumns: ["key"]
+          },
+        ]
       }
       letter_revisions: {
         Row: {
@@ -612,6 +689,43 @@ export type Database = {
         }
         Relationships: []
       }
+      response_answers: {
+        Row: {
+          answer: string
+          ask_id: string
+          campaign_id: string
+          explanation: string | null
+          response_id: string
+        }
+        Insert: {
+          answer: string
+          ask_id: string
+          campaign_id: string
+          explanation?: string | null
+          response_id: string
+        }
+        Update: {
+          answer?: string
+          ask_id?: string
+          campaign_id?: string
+          explanation?: string | null
+          response_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "response_answers_campaign_id_ask_id_fkey"
+            columns: ["campaign_id", "ask_id"]
+            referencedRelation: "letter_asks"
+            referencedColumns: ["campaign_id", "id"]
+          },
+          {
+            foreignKeyName: "response_answers_campaign_id_response_id_fkey"
+            columns: ["campaign_id", "response_id"]
+            referencedRelation: "responses"
+            referencedColumns: ["campaign_id", "id"]
+          },
+        ]
+      }
       response_links: {
         Row: {
           campaign_id: string
@@ -657,7 +771,6 @@ export type Database = {
       }
       responses: {
         Row: {
-          ask_answers: NonNullable<Json>
           body_html: string
           body_md: string
           campaign_id: string
@@ -670,7 +783,6 @@ export type Database = {
           responder_role: string | null
         }
         Insert: {
-          ask_answers?: NonNullable<Json>
           body_html: string
           body_md: string
           campaign_id: string
@@ -683,7 +795,6 @@ export type Database = {
           responder_role?: string | null
         }
         Update: {
-          ask_answers?: NonNullable<Json>
           body_html?: string
           body_md?: string
           campaign_id?: string
@@ -826,6 +937,45 @@ export type Database = {
           },
         ]
       }
+      themes: {
+        Row: {
+          created_at: string
+          description: string
+          key: string
+          label: string
+          letter_ask: string | null
+          letter_paragraph: string | null
+          position: number
+          retired_at: string | null
+          search_words: string[]
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          description: string
+          key: string
+          label: string
+          letter_ask?: string | null
+          letter_paragraph?: string | null
+          position?: number
+          retired_at?: string | null
+          search_words?: string[]
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          description?: string
+          key?: string
+          label?: string
+          letter_ask?: string | null
+          letter_paragraph?: string | null
+          position?: number
+          retired_at?: string | null
+          search_words?: string[]
+          updated_at?: string
+        }
+        Relationships: []
+      }
       users: {
         Row: {
           big_number: string | null
@@ -926,7 +1076,7 @@ export type Database = {
       }
       create_practice_with_member: {
         Args: {
-          p_address: string
+          p_address?: string
           p_agb_code: string
           p_gemeente_code: string
           p_name: string
@@ -938,7 +1088,7 @@ export type Database = {
       enter_party_response: {
         Args: {
           p_actor_id: string
-          p_ask_answers: Json
+          p_answers: Json
           p_body_html: string
           p_body_md: string
           p_campaign_id: string
@@ -968,6 +1118,7 @@ export type Database = {
       open_for_signing: {
         Args: {
           p_actor_id: string
+          p_asks: Json
           p_campaign_id: string
           p_mails: Json
           p_revision_id: string
@@ -982,6 +1133,10 @@ export type Database = {
           p_sent_before: string
         }
         Returns: boolean
+      }
+      record_response_answers: {
+        Args: { p_answers: Json; p_campaign_id: string; p_response_id: string }
+        Returns: undefined
       }
       redeem_login_code: { Args: { p_code_id: string }; Returns: string }
       remove_party: {
@@ -1005,7 +1160,7 @@ export type Database = {
           p_actor_id: string
           p_campaign_id: string
           p_party_id: string
-          p_token_hash: string
+          p_token_hash?: string
         }
         Returns: boolean
       }
@@ -1032,14 +1187,14 @@ export type Database = {
           p_actor_id: string
           p_gemeente_code: string
           p_name: string
-          p_party_id: string
+          p_party_id?: string
         }
         Returns: string
       }
       save_party_contact: {
         Args: {
           p_actor_id: string
-          p_contact_id: string
+          p_contact_id?: string
           p_email: string
           p_gemeente_code: string
           p_name: string
@@ -1100,7 +1255,7 @@ export type Database = {
       }
       submit_party_response: {
         Args: {
-          p_ask_answers: Json
+          p_answers: Json
           p_body_html: string
           p_body_md: string
           p_responder_name: string

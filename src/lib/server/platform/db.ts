@@ -1,22 +1,26 @@
 // The one server-side supabase-js client, with the service role: the browser never holds a key.
 // Against a hosted project when SUPABASE_URL is set; otherwise against the embedded local
 // Supabase, started once per process (vite dev may run the init hook again after edits).
+// Typed with the generated Database (npm run db:types), so queries and their rows are checked.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from './database.types';
 import { env } from './env';
 import { startLocalSupabase, type LocalSupabase } from './local-supabase/index.ts';
 
+export type Db = SupabaseClient<Database>;
+
 interface DatabaseState {
-	client: SupabaseClient;
+	client: Db;
 	local: LocalSupabase | null;
 }
 
 const holder = globalThis as typeof globalThis & {
 	__ljhDatabase?: Promise<DatabaseState>;
-	__ljhClient?: SupabaseClient | null;
+	__ljhClient?: Db | null;
 };
 
-function clientFor(url: string, key: string): SupabaseClient {
-	return createClient(url, key, {
+function clientFor(url: string, key: string): Db {
+	return createClient<Database>(url, key, {
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }
 	});
 }
@@ -47,7 +51,7 @@ export function startDatabase(): Promise<DatabaseState> {
 }
 
 /** The service-role client. startDatabase() must have finished (the init hook awaits it). */
-export function db(): SupabaseClient {
+export function db(): Db {
 	const client = holder.__ljhClient;
 	if (!client) throw new Error('De database is nog niet gestart.');
 	return client;
@@ -65,7 +69,15 @@ export async function stopDatabase(): Promise<void> {
 }
 
 /** Points the module at a stack the test run started itself (see tests/support/vitest-setup.ts). */
-export function useTestDatabase(url: string, serviceRoleKey: string): SupabaseClient {
+export function useTestDatabase(url: string, serviceRoleKey: string): Db {
 	holder.__ljhClient = clientFor(url, serviceRoleKey);
 	return holder.__ljhClient;
+}
+
+/** A database function's text answer narrowed to the values it may give; anything else is a bug
+ * in the function and fails loudly here rather than being trusted. */
+export function oneOf<const T extends string>(value: unknown, allowed: readonly T[], where: string): T {
+	const found = allowed.find((known) => known === value);
+	if (found === undefined) throw new Error(`${where}: unexpected answer ${JSON.stringify(value)}`);
+	return found;
 }

@@ -3,18 +3,22 @@
 // in it (a party's answer link, an invitation) are cut from the stored copy, so reading the table
 // gives no way in; sign-in codes need no scrubbing, they expire after 10 minutes. Dead rows go
 // too: old rate-limit windows, long-expired sign-in codes and sessions past their limits.
+import { z } from 'zod';
 import { db } from './db';
 import { ABSOLUTE_LIFETIME_MS, INACTIVITY_TIMEOUT_MS } from '../auth/session';
 
 export const SCRUB_AFTER_SECONDS = 60 * 60;
 const INTERVAL_MS = 60 * 60 * 1000;
 
-export interface TidyResult {
-	scrubbed: number;
-	rate_limits: number;
-	login_codes: number;
-	sessions: number;
-}
+// tidy_up returns its counts as one jsonb value, checked here where it enters the app.
+const tidyResult = z.object({
+	scrubbed: z.number(),
+	rate_limits: z.number(),
+	login_codes: z.number(),
+	sessions: z.number()
+});
+
+export type TidyResult = z.infer<typeof tidyResult>;
 
 let timer: ReturnType<typeof setInterval> | null = null;
 
@@ -26,7 +30,7 @@ export async function tidyUp(scrubAfterSeconds = SCRUB_AFTER_SECONDS): Promise<T
 		p_session_max_seconds: ABSOLUTE_LIFETIME_MS / 1000
 	});
 	if (error) throw new Error(`tidyUp: ${error.message}`);
-	return data as TidyResult;
+	return tidyResult.parse(data);
 }
 
 async function runOnce(): Promise<void> {

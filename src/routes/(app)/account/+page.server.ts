@@ -1,8 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { requireUser, safeRedirectPath } from '$lib/server/auth/permissions';
+import { requireUser } from '$lib/server/auth/permissions';
+import { safeRedirectPath } from '$lib/server/auth/safe-redirect';
 import { recordAudit } from '$lib/server/platform/audit';
-import { fieldErrors, formString } from '$lib/server/platform/forms';
+import { fieldErrors, formFailure, formString } from '$lib/server/platform/forms';
 import { listGemeenten } from '$lib/server/gemeenten/gemeenten';
 import * as practices from '$lib/server/gemeenten/practices';
 import * as session from '$lib/server/auth/session';
@@ -42,7 +43,7 @@ async function profile({ locals, url, request }: RequestEvent) {
 	const form = await request.formData();
 	const values = { name: formString(form, 'name'), bigNumber: formString(form, 'bigNumber') };
 	const parsed = users.profileSchema.safeParse(values);
-	if (!parsed.success) return fail(400, { profile: { values, errors: fieldErrors(parsed.error.issues) } });
+	if (!parsed.success) return formFailure(400, 'profile', { values, errors: fieldErrors(parsed.error.issues) });
 	await users.updateProfile(user.id, parsed.data);
 	await recordAudit({ actorId: user.id, action: 'profile_updated', entity: 'user', entityId: user.id });
 	redirect(303, '/account?opgeslagen=profiel');
@@ -54,7 +55,7 @@ async function join({ locals, url, request }: RequestEvent) {
 	const practiceId = formString(form, 'practiceId');
 	const result = await practices.joinPractice(user.id, practiceId);
 	if (result === 'not_found') {
-		return fail(404, { join: { message: 'Deze praktijk bestaat niet (meer). Kies een andere.' } });
+		return formFailure(404, 'join', { message: 'Deze praktijk bestaat niet (meer). Kies een andere.' });
 	}
 	await recordAudit({ actorId: user.id, action: 'practice_joined', entity: 'practice', entityId: practiceId });
 	redirect(303, backTo(form) ?? '/account?opgeslagen=praktijk#praktijk');
@@ -79,17 +80,14 @@ async function addPractice({ locals, url, request }: RequestEvent) {
 	};
 	const parsed = practices.newPracticeSchema.safeParse(values);
 	if (!parsed.success) {
-		return fail(400, { addPractice: { values, errors: fieldErrors(parsed.error.issues) } });
+		return formFailure(400, 'addPractice', { values, errors: fieldErrors(parsed.error.issues) });
 	}
 	const created = await practices.createPractice(user.id, parsed.data);
 	if (created === 'agb_taken') {
-		return fail(409, {
-			addPractice: {
-				values,
-				errors: {
-					agbCode:
-						'Er staat al een praktijk met deze AGB-code in Laat je horen. Zoek hem hierboven op en kies "Ik werk hier".'
-				} as Record<string, string>
+		return formFailure(409, 'addPractice', {
+			values,
+			errors: {
+				agbCode: 'Er staat al een praktijk met deze AGB-code in Laat je horen. Zoek hem hierboven op en kies "Ik werk hier".'
 			}
 		});
 	}

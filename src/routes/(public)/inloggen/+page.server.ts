@@ -1,6 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { formFailure, formString } from '$lib/server/platform/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { safeRedirectPath } from '$lib/server/auth/permissions';
+import { safeRedirectPath } from '$lib/server/auth/safe-redirect';
 import * as loginCode from '$lib/server/auth/login-code';
 import { rememberPendingEmail, withNext } from './login-flow';
 
@@ -13,15 +14,13 @@ export const actions: Actions = { default: sendCode };
 
 async function sendCode({ request, cookies, url, getClientAddress }: RequestEvent) {
 	const form = await request.formData();
-	const raw = String(form.get('email') ?? '');
-	const parsed = loginCode.emailSchema.safeParse(raw);
-	if (!parsed.success) {
-		return fail(400, { email: raw, message: parsed.error.issues[0].message });
-	}
+	const values = { email: formString(form, 'email') };
+	const parsed = loginCode.emailSchema.safeParse(values.email);
+	if (!parsed.success) return formFailure(400, 'sendCode', { values, errors: { email: parsed.error.issues[0].message } });
 	const result = await loginCode.sendLoginCode(parsed.data, getClientAddress());
 	if (!result.ok) {
-		return fail(429, {
-			email: raw,
+		return formFailure(429, 'sendCode', {
+			values,
 			message: 'Er zijn te veel codes aangevraagd. Wacht een uur en probeer het dan opnieuw.'
 		});
 	}

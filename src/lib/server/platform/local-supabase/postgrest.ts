@@ -69,8 +69,10 @@ export async function startPostgrest(options: {
 	});
 	// Let the event loop end even while the child runs; the pipe closes when Node exits.
 	child.unref();
-	(child.stdin as unknown as { unref?: () => void })?.unref?.();
-	(child.stderr as unknown as { unref?: () => void })?.unref?.();
+	// The pipes are sockets (they have unref), though the stream types do not say so.
+	for (const pipe of [child.stdin, child.stderr]) {
+		if (pipe && 'unref' in pipe && typeof pipe.unref === 'function') pipe.unref();
+	}
 
 	const stop = async () => {
 		if (exited) return;

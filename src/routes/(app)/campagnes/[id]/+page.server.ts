@@ -1,11 +1,11 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { emailSchema } from '$lib/server/auth/login-code';
-import { openForSigning } from '$lib/server/letter/signatures';
+import { openForSigning } from '$lib/server/letter/open-for-signing';
 import * as campaigns from '$lib/server/letter/campaigns';
 import { coverage } from '$lib/server/letter/coverage';
 import { publicOrigin } from '$lib/server/platform/env';
-import { CONFIRM_MESSAGE, formString, isConfirmed } from '$lib/server/platform/forms';
+import { CONFIRM_MESSAGE, formFailure, formString, isConfirmed } from '$lib/server/platform/forms';
 import { enqueueMails } from '$lib/server/platform/mail';
 import { consume } from '$lib/server/platform/rate-limit';
 import { campaignContext } from './campaign-context';
@@ -31,9 +31,9 @@ export const actions: Actions = { openSigning, reopen, close, addCoordinator, as
 async function transition(event: RequestEvent, from: campaigns.CampaignStatus, to: campaigns.CampaignStatus, done: string) {
 	const { campaign, user } = await campaignContext(event, { coordinator: true });
 	const form = await event.request.formData();
-	if (!isConfirmed(form)) return fail(400, { action: done, message: CONFIRM_MESSAGE });
+	if (!isConfirmed(form)) return formFailure(400, done, { message: CONFIRM_MESSAGE });
 	if (campaign.status !== from || !(await campaigns.changeStatus(campaign.id, user.id, from, to))) {
-		return fail(409, { action: done, message: 'De status is intussen veranderd. Bekijk de pagina opnieuw.' });
+		return formFailure(409, done, { message: 'De status is intussen veranderd. Bekijk de pagina opnieuw.' });
 	}
 	return { campaign, user };
 }
@@ -41,9 +41,9 @@ async function transition(event: RequestEvent, from: campaigns.CampaignStatus, t
 async function openSigning(event: RequestEvent) {
 	const { campaign, user } = await campaignContext(event, { coordinator: true });
 	const form = await event.request.formData();
-	if (!isConfirmed(form)) return fail(400, { action: 'openSigning', message: CONFIRM_MESSAGE });
+	if (!isConfirmed(form)) return formFailure(400, 'openSigning', { message: CONFIRM_MESSAGE });
 	if ((await openForSigning(campaign.id, user.id)) === null) {
-		return fail(409, { action: 'openSigning', message: 'De brief is intussen veranderd. Bekijk de pagina opnieuw.' });
+		return formFailure(409, 'openSigning', { message: 'De brief is intussen veranderd. Bekijk de pagina opnieuw.' });
 	}
 	redirect(303, `/campagnes/${campaign.id}?klaar=geopend`);
 }
@@ -63,15 +63,18 @@ async function close(event: RequestEvent) {
 async function addCoordinator(event: RequestEvent) {
 	const { campaign, user } = await campaignContext(event, { coordinator: true });
 	const form = await event.request.formData();
+	const values = { email: formString(form, 'email') };
 	if (!(await consume({ name: 'add-coordinator', max: 10, windowSeconds: 3600 }, user.id))) {
-		return fail(429, { action: 'addCoordinator', email: formString(form, 'email'), message: 'Je hebt het afgelopen uur al veel coördinatoren toegevoegd. Probeer het later opnieuw.' });
+		return formFailure(429, 'addCoordinator', {
+			values,
+			message: 'Je hebt het afgelopen uur al veel coördinatoren toegevoegd. Probeer het later opnieuw.'
+		});
 	}
-	const raw = formString(form, 'email');
-	const parsed = emailSchema.safeParse(raw);
-	if (!parsed.success) return fail(400, { action: 'addCoordinator', email: raw, message: parsed.error.issues[0].message });
+	const parsed = emailSchema.safeParse(values.email);
+	if (!parsed.success) return formFailure(400, 'addCoordinator', { values, errors: { email: parsed.error.issues[0].message } });
 	const added = await campaigns.addCoordinator(campaign, user, parsed.data);
 	if (added === 'already') {
-		return fail(409, { action: 'addCoordinator', email: raw, message: 'Deze persoon is al coördinator van deze brief.' });
+		return formFailure(409, 'addCoordinator', { values, errors: { email: 'Deze persoon is al coördinator van deze brief.' } });
 	}
 	redirect(303, `/campagnes/${campaign.id}?klaar=coordinator`);
 }
@@ -80,7 +83,7 @@ async function askToJoin(event: RequestEvent) {
 	const { campaign, user, access } = await campaignContext(event);
 	if (access.coordinate) redirect(303, `/campagnes/${campaign.id}`);
 	if (!(await consume({ name: 'ask-to-join', max: 3, windowSeconds: 24 * 3600 }, `${user.id}:${campaign.id}`))) {
-		return fail(429, { action: 'askToJoin', message: 'Je hebt dit vandaag al gevraagd. De coördinatoren hebben je bericht.' });
+		return formFailure(429, 'askToJoin', { message: 'Je hebt dit vandaag al gevraagd. De coördinatoren hebben je bericht.' });
 	}
 	const coordinators = await campaigns.coordinatorsOf(campaign.id);
 	// One insert: every coordinator hears of it, or nobody does and the form can be sent again.

@@ -1,6 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { formFailure, formString } from '$lib/server/platform/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { safeRedirectPath } from '$lib/server/auth/permissions';
+import { safeRedirectPath } from '$lib/server/auth/safe-redirect';
 import * as loginCode from '$lib/server/auth/login-code';
 import { practicesOfUser } from '$lib/server/gemeenten/practices';
 import * as session from '$lib/server/auth/session';
@@ -19,14 +20,14 @@ async function verify({ request, cookies, url, getClientAddress }: RequestEvent)
 	const email = pendingEmail(cookies);
 	if (!email) redirect(303, withNext('/inloggen', url));
 	const form = await request.formData();
-	const raw = String(form.get('code') ?? '');
-	const parsed = loginCode.codeSchema.safeParse(raw);
-	if (!parsed.success) return fail(400, { code: raw, message: parsed.error.issues[0].message });
+	const values = { code: formString(form, 'code') };
+	const parsed = loginCode.codeSchema.safeParse(values.code);
+	if (!parsed.success) return formFailure(400, 'verify', { values, errors: { code: parsed.error.issues[0].message } });
 
 	const result = await loginCode.checkLoginCode(email, parsed.data, getClientAddress());
 	if (!result.ok) {
 		const status = result.reason === 'rate_limited' ? 429 : 400;
-		return fail(status, { code: raw, message: loginCode.CHECK_MESSAGES[result.reason] });
+		return formFailure(status, 'verify', { values, errors: { code: loginCode.CHECK_MESSAGES[result.reason] } });
 	}
 	const created = await session.createSession(result.userId);
 	session.setSessionTokenCookie(cookies, created.token, created.session.expiresAt);
@@ -42,7 +43,7 @@ async function resend({ cookies, url, getClientAddress }: RequestEvent) {
 	if (!email) redirect(303, withNext('/inloggen', url));
 	const result = await loginCode.sendLoginCode(email, getClientAddress());
 	if (!result.ok) {
-		return fail(429, { code: '', message: 'Er zijn te veel codes aangevraagd. Wacht een uur en probeer het dan opnieuw.' });
+		return formFailure(429, 'resend', { message: 'Er zijn te veel codes aangevraagd. Wacht een uur en probeer het dan opnieuw.' });
 	}
-	return { resent: true };
+	return { action: 'resend' as const, resent: true };
 }

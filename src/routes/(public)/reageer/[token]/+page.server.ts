@@ -2,21 +2,26 @@
 // hash; an unknown, revoked or expired link gets a calm explanation. Lookups and answers are
 // rate-limited per client. The link answers for its own party only: the party comes from the
 // token, never from the form.
-import { fail, redirect } from '@sveltejs/kit';
-import type { Actions, PageServerLoad } from './$types';
-import { fieldErrors } from '$lib/server/platform/forms';
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { fieldErrors, formFailure } from '$lib/server/platform/forms';
+import { formatDate, formatDateTime } from '$lib/format';
 import { coverage } from '$lib/server/letter/coverage';
-import { formatDate, formatDateTime, signedBySummary } from '$lib/server/letter/deliveries';
+import { signedBySummary } from '$lib/server/letter/signers-summary';
 import * as responses from '$lib/server/letter/answers';
+import * as answerLinks from '$lib/server/letter/answer-links';
 
 export const load: PageServerLoad = async ({ params, getClientAddress, setHeaders, url }) => {
 	// The page holds a private token in its address: keep it out of caches.
 	setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
-	if (!(await responses.allowLookup(getClientAddress()))) return { state: 'rate_limited' as const };
-	const found = await responses.findLink(params.token);
+	if (!(await answerLinks.allowLookup(getClientAddress()))) return { state: 'rate_limited' as const };
+	const found = await answerLinks.findLink(params.token);
 	if (found.state !== 'ok') return { state: found.state };
 	// Counted as in the e-mail the party got (letterToSend): every live signature, practices in the gemeente.
-	const reach = await coverage(found.campaign.id, found.campaign.gemeenteCode);
+	const [reach, latest] = await Promise.all([
+		coverage(found.campaign.id, found.campaign.gemeenteCode),
+		responses.latestResponse(found.campaign.id, found.party.id)
+	]);
 	return {
 		state: 'ok' as const,
 		party: found.party,
@@ -28,20 +33,21 @@ export const load: PageServerLoad = async ({ params, getClientAddress, setHeader
 		},
 		letterHtml: found.letterHtml,
 		signedBy: signedBySummary({ total: reach.signers, practices: reach.practicesSigned }),
-		asks: found.asks,
+		asks: found.asks.map((ask) => ({ number: ask.number, body: ask.body })),
 		expiresAt: formatDate(found.expiresAt),
-		latest: found.latest
+		latest: latest
 			? {
-					at: formatDateTime(found.latest.createdAt),
-					responderName: found.latest.responderName,
-					responderRole: found.latest.responderRole,
-					bodyMd: found.latest.bodyMd,
-					answers: found.latest.answers
+					at: formatDateTime(latest.createdAt),
+					responderName: latest.responderName,
+					responderRole: latest.responderRole,
+					bodyMd: latest.bodyMd,
+					answers: Object.fromEntries(Object.entries(latest.answers)),
+					explanations: Object.fromEntries(Object.entries(latest.explanations))
 				}
 			: null,
 		answerLabels: responses.ASK_ANSWER_LABELS,
 		// Right after an answer (the redirect below): thank them, and keep the form out of the way.
-		thanks: url.searchParams.get('verstuurd') === '1' && found.latest !== null
+		thanks: url.searchParams.get('verstuurd') === '1' && latest !== null
 	};
 };
 
@@ -52,19 +58,20 @@ const SUBMIT_REFUSED: Record<Exclude<responses.SubmitResult, 'saved'>, string> =
 	closed: 'Op deze brief kan nu niet worden geantwoord.'
 };
 
-export const actions: Actions = {
-	default: async ({ params, request, getClientAddress }) => {
-		const token = params.token;
-		if (!(await responses.allowSubmit(getClientAddress(), token))) {
-			return fail(429, { message: 'U hebt de afgelopen tijd vaak geantwoord. Probeer het over een uur opnieuw.', values: null, errors: {} });
-		}
-		const found = await responses.findLink(token);
-		if (found.state !== 'ok') return fail(410, { message: SUBMIT_REFUSED[found.state], values: null, errors: {} });
-		const values = responses.readResponseForm(await request.formData(), found.asks.length);
-		const parsed = responses.responseSchema(found.asks.length).safeParse(values);
-		if (!parsed.success) return fail(400, { message: null, values, errors: fieldErrors(parsed.error.issues) });
-		const result = await responses.submitViaLink(token, parsed.data);
-		if (result !== 'saved') return fail(410, { message: SUBMIT_REFUSED[result], values, errors: {} });
-		redirect(303, `/reageer/${token}?verstuurd=1#bedankt`);
+export const actions: Actions = { default: answer };
+
+async function answer({ params, request, getClientAddress }: RequestEvent) {
+	const token = params.token;
+	const form = await request.formData();
+	if (!(await answerLinks.allowSubmit(getClientAddress(), token))) {
+		return formFailure(429, 'answer', { message: 'U hebt de afgelopen tijd vaak geantwoord. Probeer het over een uur opnieuw.' });
 	}
-};
+	const found = await answerLinks.findLink(token);
+	if (found.state !== 'ok') return formFailure(410, 'answer', { message: SUBMIT_REFUSED[found.state] });
+	const values = responses.readResponseForm(form, found.asks);
+	const parsed = responses.responseSchema(found.asks).safeParse(values);
+	if (!parsed.success) return formFailure(400, 'answer', { values, errors: fieldErrors(parsed.error.issues) });
+	const result = await responses.submitViaLink(token, found.asks, parsed.data);
+	if (result !== 'saved') return formFailure(410, 'answer', { values, message: SUBMIT_REFUSED[result] });
+	redirect(303, `/reageer/${token}?verstuurd=1#bedankt`);
+}

@@ -1,14 +1,15 @@
 // The letter: coordinators edit it (while it is a concept) with a preview exactly as recipients
 // get it, and see its versions; others who may read it (authz: readLetter) see the current text.
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { formString } from '$lib/server/platform/forms';
-import { askListStart, extractAsks } from '$lib/server/letter/starter-letter';
+import { formFailure, formString } from '$lib/server/platform/forms';
+import { askListStart, extractAsks } from '$lib/server/letter/asks';
 import { renderMarkdown } from '$lib/server/platform/markdown';
 import * as revisions from '$lib/server/letter/revisions';
 import { STATUS_LABELS } from '$lib/server/letter/campaigns';
 import { campaignContext } from '../campaign-context';
-import { formatDateTime, frozenReason } from './format';
+import { formatDateTime } from '$lib/format';
+import { frozenReason } from './frozen-reason';
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign, access } = await campaignContext(event);
@@ -59,6 +60,18 @@ export const actions: Actions = { save, preview };
 /** A save refused because someone saved a newer version: the versions to compare. */
 type Conflict = { from: number; to: number } | null;
 
+type Values = { body: string; basedOn: number | null };
+
+/** Every refusal keeps the typed text and says whether a newer version got in between. */
+function refuse(status: number, action: 'save' | 'preview', values: Values, problem: { message?: string; body?: string }, conflict: Conflict = null) {
+	return formFailure(
+		status,
+		action,
+		{ values, message: problem.message ?? null, errors: problem.body ? { body: problem.body } : {} },
+		{ conflict }
+	);
+}
+
 /** The typed text and the version it was based on, as the form sent them. */
 function readForm(form: FormData) {
 	const body = formString(form, 'body');
@@ -68,40 +81,35 @@ function readForm(form: FormData) {
 
 async function save(event: RequestEvent) {
 	const { campaign, user } = await campaignContext(event, { coordinator: true });
-	const { body, basedOn } = readForm(await event.request.formData());
-	const parsed = revisions.letterBodySchema.safeParse({ body });
-	if (!parsed.success) {
-		return fail(400, { body, basedOn, error: parsed.error.issues[0].message, conflict: null as Conflict });
-	}
-	if (campaign.status !== 'concept') {
-		return fail(409, { body, basedOn, error: revisions.SAVE_REFUSED.frozen, conflict: null as Conflict });
-	}
+	const values = readForm(await event.request.formData());
+	const parsed = revisions.letterBodySchema.safeParse({ body: values.body });
+	if (!parsed.success) return refuse(400, 'save', values, { body: parsed.error.issues[0].message });
+	if (campaign.status !== 'concept') return refuse(409, 'save', values, { message: revisions.SAVE_REFUSED.frozen });
 	const result = await revisions.saveRevision(campaign.id, user.id, parsed.data.body, {
-		basedOn: basedOn ?? undefined
+		basedOn: values.basedOn ?? undefined
 	});
 	if (typeof result === 'number') redirect(303, `/campagnes/${campaign.id}/brief?opgeslagen=${result}`);
 	// A stale save: from now on the text counts as based on the newest version, so saving again
 	// (after looking at what changed) deliberately replaces it.
 	const latest = result === 'stale' ? ((await revisions.latestRevision(campaign.id))?.number ?? null) : null;
-	return fail(result === 'unchanged' ? 400 : 409, {
-		body,
-		basedOn: latest ?? basedOn,
-		error: revisions.SAVE_REFUSED[result],
-		conflict: (latest && basedOn ? { from: basedOn, to: latest } : null) as Conflict
-	});
+	return refuse(
+		result === 'unchanged' ? 400 : 409,
+		'save',
+		{ body: values.body, basedOn: latest ?? values.basedOn },
+		{ message: revisions.SAVE_REFUSED[result] },
+		latest && values.basedOn ? { from: values.basedOn, to: latest } : null
+	);
 }
 
 async function preview(event: RequestEvent) {
 	await campaignContext(event, { coordinator: true });
-	const { body, basedOn } = readForm(await event.request.formData());
-	const parsed = revisions.letterBodySchema.safeParse({ body });
-	if (!parsed.success) {
-		return fail(400, { body, basedOn, error: parsed.error.issues[0].message, conflict: null as Conflict });
-	}
+	const values = readForm(await event.request.formData());
+	const parsed = revisions.letterBodySchema.safeParse({ body: values.body });
+	if (!parsed.success) return refuse(400, 'preview', values, { body: parsed.error.issues[0].message });
 	const text = parsed.data.body;
 	return {
-		body,
-		basedOn,
+		action: 'preview' as const,
+		values,
 		preview: { html: renderMarkdown(text), asks: extractAsks(text), askStart: askListStart(text) }
 	};
 }

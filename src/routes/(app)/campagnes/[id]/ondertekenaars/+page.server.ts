@@ -1,17 +1,15 @@
 // Coordinators only: coverage in the gemeente, the practices not reached yet, every signature
 // (with BIG number, to verify), invitations by e-mail and the link to share.
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { coverage } from '$lib/server/letter/coverage';
-import { formatDate } from '$lib/server/letter/deliveries';
-import { formString } from '$lib/server/platform/forms';
+import { formatDate, formatShortDate } from '$lib/format';
+import { formFailure, formString } from '$lib/server/platform/forms';
 import * as invitations from '$lib/server/letter/invitations';
 import * as signatures from '$lib/server/letter/signatures';
 import { getProfile } from '$lib/server/auth/users';
 import { campaignContext } from '../campaign-context';
 import { isSent } from '$lib/campaign-status';
-
-const DATE = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' });
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign } = await campaignContext(event, { coordinator: true });
@@ -32,15 +30,15 @@ export const load: PageServerLoad = async (event) => {
 		// Once sent, inviting and signing are closed: the page says so and no longer offers the link.
 		sent: sent ? { at: campaign.sentAt ? formatDate(campaign.sentAt) : null } : null,
 		coverage: reach,
-		signatures: list.map((s) => ({ ...s, signedOn: DATE.format(new Date(s.createdAt)) })),
+		signatures: list.map((s) => ({ ...s, signedOn: formatShortDate(s.createdAt) })),
 		invitations: invited.map((i) => ({
 			email: i.email,
-			invitedOn: DATE.format(new Date(i.invitedAt)),
+			invitedOn: formatShortDate(i.invitedAt),
 			status: i.acceptedAt
 				? 'Geaccepteerd'
 				: new Date(i.expiresAt).getTime() <= now
 					? 'Verlopen'
-					: `Open tot ${DATE.format(new Date(i.expiresAt))}`
+					: `Open tot ${formatShortDate(i.expiresAt)}`
 		})),
 		shareLink: sent ? null : `${event.url.origin}/campagnes/${campaign.id}/ondertekenen`,
 		canVerify: campaign.status === 'concept' || campaign.status === 'ter_ondertekening',
@@ -62,10 +60,10 @@ async function verify(event: RequestEvent) {
 		formString(form, 'verified') === 'ja'
 	);
 	if (result === 'closed') {
-		return fail(409, { verify: { message: 'De brief is verstuurd: de handtekeningen liggen vast.' } });
+		return formFailure(409, 'verify', { message: 'De brief is verstuurd: de handtekeningen liggen vast.' });
 	}
 	if (result === 'not_found') {
-		return fail(404, { verify: { message: 'Deze handtekening bestaat niet (meer) of is ingetrokken.' } });
+		return formFailure(404, 'verify', { message: 'Deze handtekening bestaat niet (meer) of is ingetrokken.' });
 	}
 	redirect(303, `/campagnes/${campaign.id}/ondertekenaars?klaar=${result}#handtekeningen`);
 }
@@ -74,7 +72,8 @@ async function invite(event: RequestEvent) {
 	const { campaign, user } = await campaignContext(event, { coordinator: true });
 	const raw = formString(await event.request.formData(), 'emails');
 	const parsed = invitations.parseEmailList(raw);
-	if (!parsed.ok) return fail(400, { invite: { value: raw, errors: parsed.errors } });
+	// One message per bad line, each on its own line of the field's error.
+	if (!parsed.ok) return formFailure(400, 'invite', { values: { emails: raw }, errors: { emails: parsed.errors.join('\n') } });
 	const profile = await getProfile(user.id);
 	const result = await invitations.inviteColleagues(
 		campaign,
@@ -82,22 +81,19 @@ async function invite(event: RequestEvent) {
 		parsed.emails
 	);
 	if (result === 'closed') {
-		return fail(409, {
-			invite: { value: raw, errors: ['Uitnodigen kan alleen zolang de brief ter ondertekening ligt.'] }
+		return formFailure(409, 'invite', {
+			values: { emails: raw },
+			message: 'Uitnodigen kan alleen zolang de brief ter ondertekening ligt.'
 		});
 	}
 	const sent = result.filter((r) => r.status === 'invited').length;
 	const skipped = result.filter((r) => r.status === 'already_signed').length;
 	const limited = result.filter((r) => r.status === 'rate_limited').map((r) => r.email);
 	if (limited.length > 0) {
-		return fail(429, {
-			invite: {
-				// Keep only what still has to go, so sending again later is one click.
-				value: limited.join('\n'),
-				errors: [
-					`${sent} ${sent === 1 ? 'uitnodiging is' : 'uitnodigingen zijn'} verstuurd. De ${limited.length} adressen hieronder niet: je kunt hoogstens ${invitations.INVITE_LIMIT.max} uitnodigingen per uur sturen. Probeer het over een uur opnieuw.`
-				]
-			}
+		return formFailure(429, 'invite', {
+			// Keep only what still has to go, so sending again later is one click.
+			values: { emails: limited.join('\n') },
+			message: `${sent} ${sent === 1 ? 'uitnodiging is' : 'uitnodigingen zijn'} verstuurd. De ${limited.length} adressen hieronder niet: je kunt hoogstens ${invitations.INVITE_LIMIT.max} uitnodigingen per uur sturen. Probeer het over een uur opnieuw.`
 		});
 	}
 	redirect(303, `/campagnes/${campaign.id}/ondertekenaars?uitgenodigd=${sent}&al-getekend=${skipped}#uitnodigen`);

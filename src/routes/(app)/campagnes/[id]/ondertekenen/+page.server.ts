@@ -1,16 +1,15 @@
 // Reading and signing the letter: sign with name, practice and BIG number; withdraw until it is
 // sent (with a confirmation step that works without JavaScript: ?intrekken); confirm a newer
 // text after a reopen. Who may sign is authz.campaignAccess; every action asks again.
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { fieldErrors, formString, isConfirmed } from '$lib/server/platform/forms';
+import { fieldErrors, formFailure, formString, isConfirmed } from '$lib/server/platform/forms';
+import { formatDate } from '$lib/format';
 import { practicesOfUser } from '$lib/server/gemeenten/practices';
 import * as signatures from '$lib/server/letter/signatures';
 import { getProfile } from '$lib/server/auth/users';
 import { campaignContext } from '../campaign-context';
 import { isSent } from '$lib/campaign-status';
-
-const DATE = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign, user, access } = await campaignContext(event);
@@ -31,7 +30,7 @@ export const load: PageServerLoad = async (event) => {
 			status: campaign.status,
 			gemeenteName: campaign.gemeenteName,
 			gemeenteSlug: campaign.gemeenteSlug,
-			sentOn: campaign.sentAt ? DATE.format(new Date(campaign.sentAt)) : null
+			sentOn: campaign.sentAt ? formatDate(campaign.sentAt) : null
 		},
 		access,
 		revision,
@@ -64,24 +63,21 @@ async function sign(event: RequestEvent) {
 			campaign.status === 'ter_ondertekening'
 				? `Je kunt deze brief niet ondertekenen: hij is voor de huisartsen van ${campaign.gemeenteName}. Koppel eerst je praktijk daar aan je account.`
 				: 'De brief ligt nu niet ter ondertekening.';
-		return fail(403, { sign: { values, errors: {} as Record<string, string>, message } });
+		return formFailure(403, 'sign', { values, message });
 	}
 	const parsed = signatures.signSchema.safeParse(values);
 	if (!parsed.success) {
-		return fail(400, { sign: { values, errors: fieldErrors(parsed.error.issues), message: null } });
+		return formFailure(400, 'sign', { values, errors: fieldErrors(parsed.error.issues) });
 	}
 	const result = await signatures.signLetter(campaign.id, user, parsed.data);
 	switch (result) {
 		case 'practice_not_allowed':
-			return fail(400, {
-				sign: {
-					values,
-					errors: { practiceId: `Kies een praktijk in ${campaign.gemeenteName} waaraan je gekoppeld bent.` },
-					message: null
-				}
+			return formFailure(400, 'sign', {
+				values,
+				errors: { practiceId: `Kies een praktijk in ${campaign.gemeenteName} waaraan je gekoppeld bent.` }
 			});
 		case 'closed':
-			return fail(409, { sign: { values, errors: {}, message: 'De brief ligt niet meer ter ondertekening.' } });
+			return formFailure(409, 'sign', { values, message: 'De brief ligt niet meer ter ondertekening.' });
 		case 'already_signed':
 		case 'signed':
 			redirect(303, `/campagnes/${campaign.id}/ondertekenen?klaar=${result === 'signed' ? 'ondertekend' : 'al-ondertekend'}`);
@@ -96,7 +92,9 @@ async function withdraw(event: RequestEvent) {
 	}
 	const result = await signatures.withdrawSignature(campaign.id, user.id);
 	if (result === 'closed') {
-		return fail(409, { withdraw: { message: 'De brief is verstuurd: je handtekening ligt vast en kan niet meer worden ingetrokken.' } });
+		return formFailure(409, 'withdraw', {
+			message: 'De brief is verstuurd: je handtekening ligt vast en kan niet meer worden ingetrokken.'
+		});
 	}
 	redirect(303, `/campagnes/${campaign.id}/ondertekenen?klaar=ingetrokken`);
 }
@@ -105,10 +103,12 @@ async function confirm(event: RequestEvent) {
 	const { campaign, user } = await campaignContext(event);
 	const result = await signatures.confirmSignature(campaign.id, user.id);
 	if (result === 'closed') {
-		return fail(409, { confirm: { message: 'De brief ligt nu niet ter ondertekening; bevestigen kan pas als hij weer open is.' } });
+		return formFailure(409, 'confirm', {
+			message: 'De brief ligt nu niet ter ondertekening; bevestigen kan pas als hij weer open is.'
+		});
 	}
 	if (result === 'not_signed') {
-		return fail(409, { confirm: { message: 'Je hebt deze brief niet (meer) ondertekend.' } });
+		return formFailure(409, 'confirm', { message: 'Je hebt deze brief niet (meer) ondertekend.' });
 	}
 	redirect(303, `/campagnes/${campaign.id}/ondertekenen?klaar=bevestigd`);
 }

@@ -2,11 +2,12 @@
 // counts), every answer in full, answers that came by e-mail or phone entered by hand, the
 // answer links (revoke, or make a new one that is shown once; both after ticking a box), and the
 // reminder to parties that have not answered (one click, once a day).
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { CONFIRM_MESSAGE, fieldErrors, formString, isConfirmed } from '$lib/server/platform/forms';
-import { formatDate, formatDateTime } from '$lib/server/letter/deliveries';
+import { CONFIRM_MESSAGE, fieldErrors, formFailure, formString, isConfirmed } from '$lib/server/platform/forms';
+import { formatDate, formatDateTime } from '$lib/format';
 import * as responses from '$lib/server/letter/answers';
+import * as answerLinks from '$lib/server/letter/answer-links';
 import * as reminders from '$lib/server/letter/reminders';
 import { campaignContext } from '../campaign-context';
 
@@ -55,24 +56,21 @@ async function enterAnswer(event: RequestEvent) {
 	const form = await event.request.formData();
 	const answers = await responses.answersOf(campaign);
 	const values = {
-		...responses.readResponseForm(form, answers.asks.length),
+		...responses.readResponseForm(form, answers.asks),
 		partyId: formString(form, 'partyId'),
 		channel: formString(form, 'channel')
 	};
-	const parsed = responses.responseSchema(answers.asks.length).safeParse(values);
+	const parsed = responses.responseSchema(answers.asks).safeParse(values);
 	const channel = responses.enteredChannelSchema.safeParse(values.channel);
 	const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error.issues);
 	if (!answers.recipients.some((r) => r.partyId === values.partyId)) errors.partyId = 'Kies de partij die antwoordde.';
 	if (!channel.success) errors.channel = channel.error.issues[0].message;
-	if (!parsed.success || !channel.success || errors.partyId) {
-		return fail(400, { action: 'enterAnswer' as const, values, errors });
-	}
-	const ok = await responses.enterResponse(campaign.id, values.partyId, user.id, channel.data, parsed.data);
+	if (!parsed.success || !channel.success || errors.partyId) return formFailure(400, 'enterAnswer', { values, errors });
+	const ok = await responses.enterResponse(campaign, values.partyId, user.id, channel.data, parsed.data);
 	if (!ok) {
-		return fail(409, {
-			action: 'enterAnswer' as const,
+		return formFailure(409, 'enterAnswer', {
 			values,
-			errors: { form: 'De brief is niet naar deze partij gestuurd, of de campagne is nog niet verstuurd.' } as Record<string, string>
+			message: 'De brief is niet naar deze partij gestuurd, of de campagne is nog niet verstuurd.'
 		});
 	}
 	redirect(303, `/campagnes/${campaign.id}/reacties?opgeslagen=antwoord#partij-${values.partyId}`);
@@ -83,26 +81,22 @@ async function enterAnswer(event: RequestEvent) {
 async function renewLink(event: RequestEvent) {
 	const { campaign, user } = await campaignContext(event, { coordinator: true });
 	const form = await event.request.formData();
-	const partyId = formString(form, 'partyId');
-	if (!isConfirmed(form)) return fail(400, { action: 'renewLink' as const, partyId, message: CONFIRM_MESSAGE });
-	const link = await responses.renewLink(campaign.id, partyId, user.id);
-	if (!link) {
-		return fail(404, { action: 'renewLink' as const, partyId, message: 'De brief is niet naar deze partij gestuurd.' });
-	}
+	const values = { partyId: formString(form, 'partyId') };
+	if (!isConfirmed(form)) return formFailure(400, 'renewLink', { values, message: CONFIRM_MESSAGE });
+	const link = await answerLinks.renewLink(campaign.id, values.partyId, user.id);
+	if (!link) return formFailure(404, 'renewLink', { values, message: 'De brief is niet naar deze partij gestuurd.' });
 	// Shown once: only the hash is stored.
-	return { action: 'renewLink' as const, partyId, url: link.url, until: formatDate(link.expiresAt) };
+	return { action: 'renewLink' as const, values, url: link.url, until: formatDate(link.expiresAt) };
 }
 
 async function revokeLink(event: RequestEvent) {
 	const { campaign, user } = await campaignContext(event, { coordinator: true });
 	const form = await event.request.formData();
-	const partyId = formString(form, 'partyId');
-	if (!isConfirmed(form)) return fail(400, { action: 'revokeLink' as const, partyId, message: CONFIRM_MESSAGE });
-	const ok = await responses.revokeLinks(campaign.id, partyId, user.id);
-	if (!ok) {
-		return fail(404, { action: 'revokeLink' as const, partyId, message: 'De brief is niet naar deze partij gestuurd.' });
-	}
-	redirect(303, `/campagnes/${campaign.id}/reacties?opgeslagen=ingetrokken#partij-${partyId}`);
+	const values = { partyId: formString(form, 'partyId') };
+	if (!isConfirmed(form)) return formFailure(400, 'revokeLink', { values, message: CONFIRM_MESSAGE });
+	const ok = await answerLinks.revokeLinks(campaign.id, values.partyId, user.id);
+	if (!ok) return formFailure(404, 'revokeLink', { values, message: 'De brief is niet naar deze partij gestuurd.' });
+	redirect(303, `/campagnes/${campaign.id}/reacties?opgeslagen=ingetrokken#partij-${values.partyId}`);
 }
 
 // One click, as the fourteen-day e-mail promises: a reminder harms nobody, and the page names
@@ -111,10 +105,10 @@ async function remind(event: RequestEvent) {
 	const { campaign, user } = await campaignContext(event, { coordinator: true });
 	const count = await reminders.remindPartiesOnceADay(campaign, user.id);
 	if (count === 'already_today') {
-		return fail(429, { action: 'remind' as const, message: 'De partijen zijn vandaag al herinnerd. Probeer het morgen opnieuw.' });
+		return formFailure(429, 'remind', { message: 'De partijen zijn vandaag al herinnerd. Probeer het morgen opnieuw.' });
 	}
 	if (count === null) {
-		return fail(409, { action: 'remind' as const, message: 'Herinneren kan alleen zolang de brief verstuurd en niet afgerond is.' });
+		return formFailure(409, 'remind', { message: 'Herinneren kan alleen zolang de brief verstuurd en niet afgerond is.' });
 	}
 	redirect(303, `/campagnes/${campaign.id}/reacties?herinnerd=${count}#herinneren`);
 }

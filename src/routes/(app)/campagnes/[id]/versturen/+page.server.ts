@@ -3,10 +3,15 @@
 // prefer their own mailbox download the PDF, use the mailto links and mark the letter as sent.
 // Answer links of parties reached by hand are shown once, right after sending: only their
 // hashes are stored, so the action answers with them instead of redirecting.
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { formString, isConfirmed } from '$lib/server/platform/forms';
+import { formFailure, formString, isConfirmed } from '$lib/server/platform/forms';
+import { formatDate } from '$lib/format';
 import * as deliveries from '$lib/server/letter/deliveries';
+import { reviewFor } from '$lib/server/letter/review';
+import { sendLetter } from '$lib/server/letter/sending';
+import { letterSubject, mailtoLink } from '$lib/server/letter/letter-mail';
+import { othersLine, signedBySummary } from '$lib/server/letter/signers-summary';
 import { campaignContext } from '../campaign-context';
 
 export const load: PageServerLoad = async (event) => {
@@ -23,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 	if (campaign.status === 'concept') return { campaign: header, stage: 'concept' as const };
 
 	if (campaign.status === 'ter_ondertekening') {
-		const review = await deliveries.reviewFor(campaign);
+		const review = await reviewFor(campaign);
 		if (!review) return { campaign: header, stage: 'concept' as const };
 		const { letter } = review;
 		return {
@@ -37,16 +42,16 @@ export const load: PageServerLoad = async (event) => {
 				hidden: letter.hidden,
 				practices: letter.practices,
 				signatories: letter.signatories,
-				summary: deliveries.signedBySummary(letter),
-				others: deliveries.othersLine(letter.hidden, letter.signatories.length > 0),
-				subject: deliveries.letterSubject(campaign),
+				summary: signedBySummary(letter),
+				others: othersLine(letter.hidden, letter.signatories.length > 0),
+				subject: letterSubject(campaign),
 				replyTo: review.replyTo,
 				parties: review.parties.map((party) => ({
 					id: party.id,
 					name: party.name,
 					abbreviation: party.abbreviation,
 					emails: party.contacts.map((c) => c.email),
-					mailto: party.contacts.length > 0 ? deliveries.mailtoLink(campaign, party, letter) : null
+					mailto: party.contacts.length > 0 ? mailtoLink(campaign, party, letter) : null
 				})),
 				byEmail: review.byEmail.length,
 				withoutAddress: review.withoutAddress.length
@@ -59,7 +64,7 @@ export const load: PageServerLoad = async (event) => {
 		campaign: header,
 		stage: 'sent' as const,
 		sent: {
-			at: campaign.sentAt ? deliveries.formatDate(campaign.sentAt) : null,
+			at: campaign.sentAt ? formatDate(campaign.sentAt) : null,
 			manually: campaign.sentManually,
 			deliveries: list.map((d) => ({
 				...d,
@@ -90,15 +95,14 @@ async function sendOrMark(event: RequestEvent, manual: boolean) {
 	const action = manual ? ('markSent' as const) : ('send' as const);
 	const form = await event.request.formData();
 	if (!isConfirmed(form)) {
-		return fail(400, {
-			action,
+		return formFailure(400, action, {
 			message: manual
 				? 'Vink aan dat je de brief zelf naar alle partijen hebt gestuurd.'
 				: 'Vink aan dat je de brief, de ondertekenaars en de ontvangers hebt gecontroleerd.'
 		});
 	}
-	const result = await deliveries.sendLetter(campaign, user.id, formString(form, 'fingerprint'), { manual });
-	if (!result.sent) return fail(409, { action, message: REFUSALS[result.reason] });
+	const result = await sendLetter(campaign, user.id, formString(form, 'fingerprint'), { manual });
+	if (!result.sent) return formFailure(409, action, { message: REFUSALS[result.reason] });
 	// Links shown once; nothing to show means a plain redirect.
 	if (result.links.length === 0) redirect(303, `/campagnes/${campaign.id}/versturen`);
 	return { action, sent: true as const, emails: result.emails, links: result.links };
@@ -114,12 +118,11 @@ function markSent(event: RequestEvent) {
 
 async function retry(event: RequestEvent) {
 	const { campaign, user } = await campaignContext(event, { coordinator: true });
-	const deliveryId = formString(await event.request.formData(), 'deliveryId');
-	const ok = await deliveries.retryDelivery(campaign.id, deliveryId, user.id);
+	const values = { deliveryId: formString(await event.request.formData(), 'deliveryId') };
+	const ok = await deliveries.retryDelivery(campaign.id, values.deliveryId, user.id);
 	if (!ok) {
-		return fail(409, {
-			action: 'retry' as const,
-			deliveryId,
+		return formFailure(409, 'retry', {
+			values,
 			message: 'Deze e-mail staat niet (meer) op mislukt; misschien is hij al opnieuw in de wachtrij gezet.'
 		});
 	}

@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 import * as revisions from '$lib/server/letter/revisions';
 import { mySignature } from '$lib/server/letter/signatures';
 import { campaignContext } from '../../campaign-context';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '$lib/format';
 
 const versionNumber = z.string().regex(/^\d{1,6}$/).transform(Number);
 

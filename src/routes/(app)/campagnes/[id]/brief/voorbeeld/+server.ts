@@ -2,7 +2,7 @@
 // numbered asks found in it. Nothing is saved. Coordinators only; hooks refuse cross-site posts.
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { askListStart, extractAsks } from '$lib/server/letter/starter-letter';
+import { askListStart, extractAsks } from '$lib/server/letter/asks';
 import { renderMarkdown } from '$lib/server/platform/markdown';
 import { letterBodySchema, MAX_LETTER_LENGTH } from '$lib/server/letter/revisions';
 import { campaignContext } from '../../campaign-context';

@@ -3,7 +3,7 @@
 // not public yet.
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { letterToSend } from '$lib/server/letter/deliveries';
+import { letterToSend } from '$lib/server/letter/review';
 import { renderLetterPdf } from '$lib/server/letter/letter-pdf';
 import { campaignContext } from '../../campaign-context';
 

@@ -1,16 +1,6 @@
-// How the letter pages show times and why a text is frozen, shared by /brief and /brief/vergelijk.
+// Why a letter's text can no longer be edited, as the editor says it.
 import type { CampaignStatus } from '$lib/server/letter/campaigns';
-
-const DATE_TIME = new Intl.DateTimeFormat('nl-NL', {
-	dateStyle: 'long',
-	timeStyle: 'short',
-	timeZone: 'Europe/Amsterdam'
-});
-
-/** "22 november 2026 om 14:05", in Dutch time whatever the server's zone. */
-export function formatDateTime(iso: string): string {
-	return DATE_TIME.format(new Date(iso));
-}
+import { formatDateTime } from '$lib/format';
 
 /** Why the text can no longer be edited, or null while it is a concept. */
 export function frozenReason(status: CampaignStatus, sentAt: string | null): string | null {
