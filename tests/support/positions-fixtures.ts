@@ -83,3 +83,103 @@ export const FILLER = [
 	'Cultuur verbindt: de bibliotheek en het theater blijven voor iedereen bereikbaar.',
 	'Wij maken scholen frisser en veiliger, met goede ventilatie in elk lokaal.'
 ];
+
+/** Published positions for `partyCount` parties × `themeCount` themes in a fresh gemeente (two
+ * retired test themes are added when more than the active themes are asked for), written straight
+ * to the tables: for counting database calls and for the benchmark. */
+export async function publishedMatrix(partyCount: number, themeCount: number): Promise<PositionsScene & { themeKeys: string[] }> {
+	const names = Array.from({ length: partyCount }, (_, i) => `Partij ${String(i + 1).padStart(2, '0')}`);
+	const scene = await positionsScene(names);
+	const { data: themes } = await db().from('themes').select('key').is('retired_at', null).order('position');
+	const keys = (themes ?? []).map((t) => t.key);
+	while (keys.length < themeCount) {
+		const key = `test_${uniqueTag().replace(/-/g, '')}`;
+		const added = await db()
+			.from('themes')
+			.insert({ key, label: `Testthema ${key}`, description: 'Een thema alleen voor tests.', retired_at: new Date().toISOString() });
+		if (added.error) throw new Error(added.error.message);
+		keys.push(key);
+	}
+	const themeKeys = keys.slice(0, themeCount);
+	const doc = await db()
+		.from('documents')
+		.insert({ gemeente_code: scene.gemeente.code, kind: 'verkiezingsprogramma', title: 'Gezamenlijk testprogramma', format: 'markdown' })
+		.select('id')
+		.single();
+	if (doc.error) throw new Error(doc.error.message);
+	const links = await db().from('document_parties').insert(Object.values(scene.partyIds).map((party_id) => ({ document_id: doc.data.id, party_id })));
+	if (links.error) throw new Error(links.error.message);
+	const stances = ['concreet', 'steunt', 'gemengd', 'tegen'] as const;
+	const rows = Object.values(scene.partyIds).flatMap((party_id, p) =>
+		themeKeys.map((theme_key, t) => ({
+			gemeente_code: scene.gemeente.code,
+			party_id,
+			theme_key,
+			document_id: doc.data.id,
+			stance: stances[(p + t) % stances.length],
+			quote: `Citaat ${p}-${t}`,
+			page: 1 + t,
+			status: 'gepubliceerd',
+			reply_due_at: new Date().toISOString(),
+			published_at: new Date().toISOString(),
+			assessed_by: scene.editor.id,
+			updated_by: scene.editor.id
+		}))
+	);
+	const inserted = await db().from('positions').insert(rows);
+	if (inserted.error) throw new Error(inserted.error.message);
+	return { ...scene, themeKeys };
+}
+
+/** A kring covering `count` gemeenten, each with a letter, a party and a published position. */
+export async function kringWithGemeenten(count: number): Promise<{ kringId: string; codes: string[]; partyName: string }> {
+	const tag = uniqueTag();
+	const kring = await db().from('kringen').insert({ slug: `dashboard-${tag}`, name: `Dashboardkring ${tag}` }).select('id').single();
+	if (kring.error) throw new Error(kring.error.message);
+	const { data: gemeenten } = await db().from('gemeenten').select('code').order('code').range(0, count - 1);
+	const codes = (gemeenten ?? []).map((g) => g.code);
+	const area = await db().from('kring_gemeenten').insert(codes.map((gemeente_code) => ({ kring_id: kring.data.id, gemeente_code })));
+	if (area.error) throw new Error(area.error.message);
+	const parties = await db()
+		.from('parties')
+		.insert(codes.map((gemeente_code) => ({ gemeente_code, name: `Dashboardpartij ${tag}` })))
+		.select('id, gemeente_code');
+	if (parties.error) throw new Error(parties.error.message);
+	const docs = await db()
+		.from('documents')
+		.insert(codes.map((gemeente_code) => ({ gemeente_code, kind: 'verkiezingsprogramma', title: `Programma ${tag}`, format: 'tekst' })))
+		.select('id, gemeente_code');
+	if (docs.error) throw new Error(docs.error.message);
+	const docOf = new Map(docs.data.map((d) => [d.gemeente_code, d.id]));
+	await db().from('document_parties').insert(parties.data.map((p) => ({ document_id: docOf.get(p.gemeente_code)!, party_id: p.id })));
+	const positions = await db()
+		.from('positions')
+		.insert(
+			parties.data.map((p) => ({
+				gemeente_code: p.gemeente_code,
+				party_id: p.id,
+				theme_key: 'wmo',
+				document_id: docOf.get(p.gemeente_code)!,
+				stance: 'niet_genoemd',
+				status: 'gepubliceerd',
+				reply_due_at: new Date().toISOString()
+			}))
+		);
+	if (positions.error) throw new Error(positions.error.message);
+	return { kringId: kring.data.id, codes, partyName: `Dashboardpartij ${tag}` };
+}
+
+/** A supabase-js fetch that counts the requests it makes. */
+export function countingFetch(): { fetch: typeof fetch; count: () => number; reset: () => void } {
+	let calls = 0;
+	return {
+		fetch: (input, init) => {
+			calls += 1;
+			return fetch(input, init);
+		},
+		count: () => calls,
+		reset: () => {
+			calls = 0;
+		}
+	};
+}

@@ -15,6 +15,7 @@ import {
 import type { SessionUser } from './session';
 import type { Campaign } from '../letter/campaigns';
 import { campaignAccess, isAdmin, loadRoles, mayCoordinate, mayEditKring, mayEditPartyList, mayStartLetter } from './permissions';
+import { mayApprovePosition, mayCreateKring, mayEditPositions, mayManageThemes, mayViewKringDashboard } from './permissions';
 
 const { service } = connectTestDatabase();
 
@@ -186,5 +187,56 @@ describe('permissions per role', () => {
 			expect({ role, ...got }).toEqual({ role, coordinate: role === 'coordinator' || role === 'admin', readLetter: true, sign: false });
 		}
 		expect(await campaignAccess(null, sent)).toEqual({ coordinate: false, readLetter: true, sign: false });
+	});
+
+	it('assess party positions in the gemeente: editors of a kring covering it and admins; the database agrees', async () => {
+		const app = await each(async (user) => mayEditPositions(await loadRoles(user.id), here.code));
+		expect(app).toEqual({
+			stranger: false,
+			'huisarts here': false,
+			'huisarts elsewhere': false,
+			invited: false,
+			// Started the letters as editor of a kring covering the gemeente (see makeCampaign).
+			coordinator: true,
+			'kring editor here': true,
+			'kring editor elsewhere': false,
+			admin: true
+		});
+		const database = await each(async (user) => {
+			const { data } = await service.rpc('may_edit_positions', { p_user_id: user.id, p_gemeente_code: here.code });
+			return data;
+		});
+		expect(database).toEqual(app);
+		expect(mayEditPositions(await loadRoles(people['kring editor here'].id), elsewhere.code)).toBe(false);
+	});
+
+	it('approve an assessment: an editor there who did not make it', async () => {
+		const position = { gemeenteCode: here.code, assessedById: people['kring editor here'].id };
+		expect(await each(async (user) => mayApprovePosition(await loadRoles(user.id), position))).toEqual({
+			stranger: false,
+			'huisarts here': false,
+			'huisarts elsewhere': false,
+			invited: false,
+			coordinator: true,
+			'kring editor here': false,
+			'kring editor elsewhere': false,
+			admin: true
+		});
+	});
+
+	it('manage themes and create kringen: admins only; a kring dashboard: its editors and admins', async () => {
+		const adminOnly = {
+			stranger: false,
+			'huisarts here': false,
+			'huisarts elsewhere': false,
+			invited: false,
+			coordinator: false,
+			'kring editor here': false,
+			'kring editor elsewhere': false,
+			admin: true
+		};
+		expect(await each(async (user) => mayManageThemes(await loadRoles(user.id)))).toEqual(adminOnly);
+		expect(await each(async (user) => mayCreateKring(await loadRoles(user.id)))).toEqual(adminOnly);
+		expect(await each(async (user) => mayViewKringDashboard(await loadRoles(user.id), kringHere))).toEqual({ ...adminOnly, 'kring editor here': true });
 	});
 });
