@@ -81,6 +81,8 @@ test('the editor signs in and chooses the kring’s gemeenten with a search', as
 	await signIn(editor, editorEmail);
 	await expect(editor).toHaveURL(new RegExp(`/kring/${kringSlug}$`));
 	await expect(editor.getByRole('heading', { level: 1, name: KRING })).toBeVisible();
+	await expect(editor.getByText('De kring heeft nog geen gemeenten.')).toBeVisible();
+	await expectNoSeriousA11yViolations(editor);
 	await editor.getByRole('link', { name: 'Gemeenten, thema\'s en redacteuren' }).click();
 	await editor.getByLabel('Zoek een gemeente').fill('zaans');
 	await editor.getByRole('button', { name: 'Zoeken' }).click();
@@ -136,8 +138,8 @@ test('the editor sends it to the party for its reaction; the party disagrees wit
 	await expect(sent).toContainText(`1 standpunt van ${PARTY} ter reactie verstuurd; de partij heeft 14 dagen.`);
 	replyLink = (await sent.getByRole('link').getAttribute('href'))!;
 	expect(replyLink).toMatch(/\/standpunten\/reageer\/[a-z2-7]{24}$/);
-	// Still a concept for the public: nothing shows before publishing.
-	await editor.getByRole('button', { name: `Publiceer: ${PARTY}, Jeugdzorg` }).count().then((n) => expect(n).toBe(0));
+	// Waiting for the party, with its period running: there is nothing to publish yet.
+	await expect(editor.getByRole('button', { name: `Publiceer: ${PARTY}, Jeugdzorg` })).toHaveCount(0);
 
 	const partyContext = await browser.newContext();
 	try {
@@ -160,12 +162,17 @@ test('the editor sends it to the party for its reaction; the party disagrees wit
 	}
 });
 
-test('after the reaction the editor publishes', async () => {
+test('after the reaction the editor publishes; the kring dashboard counts it', async () => {
 	await editor.goto(`/kring/${kringSlug}/gemeenten/zaanstad`);
 	const row = editor.getByRole('region', { name: `Standpunten van ${PARTY}` });
 	await expect(row).toContainText('partij: oneens');
 	await editor.getByRole('button', { name: `Publiceer: ${PARTY}, Jeugdzorg` }).click();
 	await expectStatus(editor, 'Het standpunt is gepubliceerd.');
+	await editor.goto(`/kring/${kringSlug}?sorteer=dekking`);
+	const zaanstad = editor.getByRole('row', { name: /^Zaanstad/ });
+	await expect(zaanstad).toContainText('gepubliceerd');
+	await expect(editor.getByRole('region', { name: 'Laatste wijzigingen' })).toContainText('Gepubliceerd na reactie van de partij');
+	await expectNoSeriousA11yViolations(editor);
 });
 
 async function openEvidence(page: Page) {
@@ -199,6 +206,11 @@ test('a journalist reads the matrix and opens the evidence and history, on a des
 		// Text labels, not colour alone; the demo programmes are there too.
 		await expect(matrix.getByRole('row', { name: /Lokaal Zaans Belang \(demo\)/ })).toContainText('Concreet');
 		await expectNoSeriousA11yViolations(journalist);
+		// On paper (A4, landscape) the filters go and the whole matrix stays.
+		await journalist.emulateMedia({ media: 'print' });
+		await expect(journalist.getByRole('button', { name: 'Toon' })).toBeHidden();
+		await expect(matrix.getByRole('row', { name: new RegExp(PARTY) })).toBeVisible();
+		await journalist.emulateMedia({ media: 'screen' });
 		await openEvidence(journalist);
 		await expectNoSeriousA11yViolations(journalist);
 
