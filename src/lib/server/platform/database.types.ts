@@ -243,6 +243,123 @@ export type Database = {
           },
         ]
       }
+      document_parties: {
+        Row: {
+          document_id: string
+          party_id: string
+        }
+        Insert: {
+          document_id: string
+          party_id: string
+        }
+        Update: {
+          document_id?: string
+          party_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "document_parties_document_id_fkey"
+            columns: ["document_id"]
+            referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "document_parties_party_id_fkey"
+            columns: ["party_id"]
+            referencedRelation: "parties"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      document_passages: {
+        Row: {
+          body: string
+          document_id: string
+          id: number
+          ordinal: number
+          page: number | null
+          search: unknown
+          section: string | null
+        }
+        Insert: {
+          body: string
+          document_id: string
+          id?: never
+          ordinal: number
+          page?: number | null
+          search?: never
+          section?: string | null
+        }
+        Update: {
+          body?: string
+          document_id?: string
+          id?: never
+          ordinal?: number
+          page?: number | null
+          search?: never
+          section?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "document_passages_document_id_fkey"
+            columns: ["document_id"]
+            referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      documents: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          format: string
+          gemeente_code: string
+          id: string
+          kind: string
+          page_count: number | null
+          published_on: string | null
+          title: string
+          url: string | null
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          format: string
+          gemeente_code: string
+          id?: string
+          kind: string
+          page_count?: number | null
+          published_on?: string | null
+          title: string
+          url?: string | null
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          format?: string
+          gemeente_code?: string
+          id?: string
+          kind?: string
+          page_count?: number | null
+          published_on?: string | null
+          title?: string
+          url?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "documents_created_by_fkey"
+            columns: ["created_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "documents_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
       gemeenten: {
         Row: {
           code: string
@@ -338,12 +455,41 @@ export type Database = {
           },
         ]
       }
+      kring_themes: {
+        Row: {
+          kring_id: string
+          theme_key: string
+        }
+        Insert: {
+          kring_id: string
+          theme_key: string
+        }
+        Update: {
+          kring_id?: string
+          theme_key?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "kring_themes_kring_id_fkey"
+            columns: ["kring_id"]
+            referencedRelation: "kringen"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "kring_themes_theme_key_fkey"
+            columns: ["theme_key"]
+            referencedRelation: "themes"
+            referencedColumns: ["key"]
+          },
+        ]
+      }
       kringen: {
         Row: {
           created_at: string
           id: string
           kind: string
           name: string
+          positions_need_approval: boolean
           slug: string
         }
         Insert: {
@@ -351,6 +497,7 @@ export type Database = {
           id?: string
           kind?: string
           name: string
+          positions_need_approval?: boolean
           slug: string
         }
         Update: {
@@ -358,6 +505,7 @@ export type Database = {
           id?: string
           kind?: string
           name?: string
+          positions_need_approval?: boolean
           slug?: string
         }
         Relationships: []
@@ -661,6 +809,289 @@ export type Database = {
           },
           {
             foreignKeyName: "party_contacts_updated_by_fkey"
+            columns: ["updated_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      position_replies: {
+        Row: {
+          agrees: boolean
+          created_at: string
+          evidence_page: string | null
+          evidence_quote: string | null
+          evidence_source: string | null
+          explanation: string | null
+          id: string
+          party_id: string
+          position_id: string
+          position_version: number
+          responder_name: string
+          responder_role: string | null
+        }
+        Insert: {
+          agrees: boolean
+          created_at?: string
+          evidence_page?: string | null
+          evidence_quote?: string | null
+          evidence_source?: string | null
+          explanation?: string | null
+          id?: string
+          party_id: string
+          position_id: string
+          position_version: number
+          responder_name: string
+          responder_role?: string | null
+        }
+        Update: {
+          agrees?: boolean
+          created_at?: string
+          evidence_page?: string | null
+          evidence_quote?: string | null
+          evidence_source?: string | null
+          explanation?: string | null
+          id?: string
+          party_id?: string
+          position_id?: string
+          position_version?: number
+          responder_name?: string
+          responder_role?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "position_replies_party_id_fkey"
+            columns: ["party_id"]
+            referencedRelation: "parties"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "position_replies_position_id_fkey"
+            columns: ["position_id"]
+            referencedRelation: "positions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      position_reply_links: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          expires_at: string
+          id: string
+          party_id: string
+          revoked_at: string | null
+          token_hash: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          expires_at: string
+          id?: string
+          party_id: string
+          revoked_at?: string | null
+          token_hash: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          expires_at?: string
+          id?: string
+          party_id?: string
+          revoked_at?: string | null
+          token_hash?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "position_reply_links_created_by_fkey"
+            columns: ["created_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "position_reply_links_party_id_fkey"
+            columns: ["party_id"]
+            referencedRelation: "parties"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      position_versions: {
+        Row: {
+          approved: boolean
+          changed_at: string
+          changed_by: string | null
+          id: number
+          note: string | null
+          page: number | null
+          position_id: string
+          quote: string | null
+          reason: string | null
+          section: string | null
+          stance: string
+          status: string
+          version: number
+        }
+        Insert: {
+          approved?: boolean
+          changed_at?: string
+          changed_by?: string | null
+          id?: never
+          note?: string | null
+          page?: number | null
+          position_id: string
+          quote?: string | null
+          reason?: string | null
+          section?: string | null
+          stance: string
+          status: string
+          version: number
+        }
+        Update: {
+          approved?: boolean
+          changed_at?: string
+          changed_by?: string | null
+          id?: never
+          note?: string | null
+          page?: number | null
+          position_id?: string
+          quote?: string | null
+          reason?: string | null
+          section?: string | null
+          stance?: string
+          status?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "position_versions_changed_by_fkey"
+            columns: ["changed_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "position_versions_position_id_fkey"
+            columns: ["position_id"]
+            referencedRelation: "positions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      positions: {
+        Row: {
+          approved_at: string | null
+          approved_by: string | null
+          assessed_at: string
+          assessed_by: string | null
+          change_reason: string | null
+          document_id: string
+          gemeente_code: string
+          id: string
+          note: string | null
+          page: number | null
+          party_id: string
+          published_at: string | null
+          published_without_reply: boolean | null
+          quote: string | null
+          reply_due_at: string | null
+          section: string | null
+          sent_for_reply_at: string | null
+          stance: string
+          status: string
+          theme_key: string
+          updated_at: string
+          updated_by: string | null
+          version: number
+        }
+        Insert: {
+          approved_at?: string | null
+          approved_by?: string | null
+          assessed_at?: string
+          assessed_by?: string | null
+          change_reason?: string | null
+          document_id: string
+          gemeente_code: string
+          id?: string
+          note?: string | null
+          page?: number | null
+          party_id: string
+          published_at?: string | null
+          published_without_reply?: boolean | null
+          quote?: string | null
+          reply_due_at?: string | null
+          section?: string | null
+          sent_for_reply_at?: string | null
+          stance: string
+          status?: string
+          theme_key: string
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+        }
+        Update: {
+          approved_at?: string | null
+          approved_by?: string | null
+          assessed_at?: string
+          assessed_by?: string | null
+          change_reason?: string | null
+          document_id?: string
+          gemeente_code?: string
+          id?: string
+          note?: string | null
+          page?: number | null
+          party_id?: string
+          published_at?: string | null
+          published_without_reply?: boolean | null
+          quote?: string | null
+          reply_due_at?: string | null
+          section?: string | null
+          sent_for_reply_at?: string | null
+          stance?: string
+          status?: string
+          theme_key?: string
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "positions_approved_by_fkey"
+            columns: ["approved_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "positions_assessed_by_fkey"
+            columns: ["assessed_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "positions_document_id_fkey"
+            columns: ["document_id"]
+            referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "positions_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "positions_party_id_fkey"
+            columns: ["party_id"]
+            referencedRelation: "parties"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "positions_theme_key_fkey"
+            columns: ["theme_key"]
+            referencedRelation: "themes"
+            referencedColumns: ["key"]
+          },
+          {
+            foreignKeyName: "positions_updated_by_fkey"
             columns: ["updated_by"]
             referencedRelation: "users"
             referencedColumns: ["id"]
@@ -1161,6 +1592,34 @@ export type Database = {
         }
         Returns: string
       }
+      add_document: {
+        Args: {
+          p_actor_id: string
+          p_format: string
+          p_gemeente_code: string
+          p_kind: string
+          p_page_count?: number
+          p_party_ids: string[]
+          p_passages: Json
+          p_published_on?: string
+          p_title: string
+          p_url?: string
+        }
+        Returns: string
+      }
+      add_kring_editor: {
+        Args: {
+          p_actor_id: string
+          p_email: string
+          p_kring_id: string
+          p_mail: Json
+        }
+        Returns: string
+      }
+      approve_position: {
+        Args: { p_actor_id: string; p_position_id: string }
+        Returns: string
+      }
       assert_may_edit_party_list: {
         Args: { p_actor_id: string; p_gemeente_code: string }
         Returns: undefined
@@ -1231,6 +1690,15 @@ export type Database = {
         Args: { p_key: string; p_limit: number; p_window_seconds: number }
         Returns: boolean
       }
+      create_kring: {
+        Args: {
+          p_actor_id: string
+          p_kind: string
+          p_name: string
+          p_slug: string
+        }
+        Returns: string
+      }
       create_practice_with_member: {
         Args: {
           p_address?: string
@@ -1265,6 +1733,23 @@ export type Database = {
         }
         Returns: boolean
       }
+      find_passages: {
+        Args: {
+          p_document_id: string
+          p_limit: number
+          p_query?: string
+          p_words: string[]
+        }
+        Returns: {
+          body: string
+          id: number
+          marked: string
+          ordinal: number
+          page: number
+          rank: number
+          section: string
+        }[]
+      }
       import_parties: {
         Args: {
           p_actor_id: string
@@ -1288,11 +1773,20 @@ export type Database = {
         }
         Returns: string
       }
+      kring_dashboard: { Args: { p_kring_id: string }; Returns: Json }
       may_confirm_practice_members: {
         Args: { p_gemeente_code: string; p_user_id: string }
         Returns: string
       }
+      may_edit_kring: {
+        Args: { p_kring_id: string; p_user_id: string }
+        Returns: boolean
+      }
       may_edit_party_list: {
+        Args: { p_gemeente_code: string; p_user_id: string }
+        Returns: boolean
+      }
+      may_edit_positions: {
         Args: { p_gemeente_code: string; p_user_id: string }
         Returns: boolean
       }
@@ -1316,6 +1810,14 @@ export type Database = {
       }
       pending_login_email: {
         Args: { p_browser_hash: string; p_code_id: string }
+        Returns: string
+      }
+      positions_need_approval: {
+        Args: { p_gemeente_code: string }
+        Returns: boolean
+      }
+      publish_position: {
+        Args: { p_actor_id: string; p_position_id: string }
         Returns: string
       }
       record_party_list_change: {
@@ -1351,6 +1853,10 @@ export type Database = {
         Returns: undefined
       }
       redeem_login_code: { Args: { p_code_id: string }; Returns: string }
+      remove_document: {
+        Args: { p_actor_id: string; p_document_id: string }
+        Returns: string
+      }
       remove_party: {
         Args: {
           p_actor_id: string
@@ -1383,6 +1889,15 @@ export type Database = {
           p_actor_id: string
           p_campaign_id: string
           p_delivery_id: string
+        }
+        Returns: boolean
+      }
+      save_kring_settings: {
+        Args: {
+          p_actor_id: string
+          p_kring_id: string
+          p_need_approval: boolean
+          p_theme_keys: string[]
         }
         Returns: boolean
       }
@@ -1419,6 +1934,32 @@ export type Database = {
         }
         Returns: string
       }
+      save_position: {
+        Args: {
+          p_actor_id: string
+          p_document_id: string
+          p_note?: string
+          p_page?: number
+          p_party_id: string
+          p_quote?: string
+          p_reason?: string
+          p_section?: string
+          p_stance: string
+          p_theme_key: string
+        }
+        Returns: string
+      }
+      save_theme: {
+        Args: {
+          p_actor_id: string
+          p_create: boolean
+          p_description: string
+          p_key: string
+          p_label: string
+          p_search_words: string[]
+        }
+        Returns: string
+      }
       send_letter: {
         Args: {
           p_actor_id: string
@@ -1434,7 +1975,31 @@ export type Database = {
         Args: { p_actor_id: string; p_campaign_id: string; p_items: Json }
         Returns: number
       }
+      send_positions_for_reply: {
+        Args: {
+          p_actor_id: string
+          p_mails: Json
+          p_party_id: string
+          p_position_ids?: string[]
+          p_reply_days: number
+          p_token_hash: string
+        }
+        Returns: number
+      }
       sending_fingerprint: { Args: { p_campaign_id: string }; Returns: string }
+      set_kring_gemeente: {
+        Args: {
+          p_actor_id: string
+          p_covered: boolean
+          p_gemeente_code: string
+          p_kring_id: string
+        }
+        Returns: boolean
+      }
+      set_theme_retired: {
+        Args: { p_actor_id: string; p_key: string; p_retired: boolean }
+        Returns: boolean
+      }
       sign_letter: {
         Args: {
           p_big_number: string
@@ -1480,6 +2045,20 @@ export type Database = {
           p_mails: Json
           p_responder_name: string
           p_responder_role: string
+          p_token_hash: string
+        }
+        Returns: string
+      }
+      submit_position_reply: {
+        Args: {
+          p_agrees: boolean
+          p_evidence_page?: string
+          p_evidence_quote?: string
+          p_evidence_source?: string
+          p_explanation?: string
+          p_position_id: string
+          p_responder_name: string
+          p_responder_role?: string
           p_token_hash: string
         }
         Returns: string

@@ -19,9 +19,10 @@ const holder = globalThis as typeof globalThis & {
 	__ljhClient?: Db | null;
 };
 
-function clientFor(url: string, key: string): Db {
+function clientFor(url: string, key: string, fetchWith?: typeof fetch): Db {
 	return createClient<Database>(url, key, {
-		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		...(fetchWith ? { global: { fetch: fetchWith } } : {})
 	});
 }
 
@@ -68,9 +69,10 @@ export async function stopDatabase(): Promise<void> {
 	await state?.local?.stop();
 }
 
-/** Points the module at a stack the test run started itself (see tests/support/vitest-setup.ts). */
-export function useTestDatabase(url: string, serviceRoleKey: string): Db {
-	holder.__ljhClient = clientFor(url, serviceRoleKey);
+/** Points the module at a stack the test run started itself (see tests/support/vitest-setup.ts);
+ * `fetchWith` lets a test see every request (to count database calls). */
+export function useTestDatabase(url: string, serviceRoleKey: string, fetchWith?: typeof fetch): Db {
+	holder.__ljhClient = clientFor(url, serviceRoleKey, fetchWith);
 	return holder.__ljhClient;
 }
 

@@ -2,6 +2,9 @@ import { error } from '@sveltejs/kit';
 import { findGemeente, gemeentePage } from '$lib/server/gemeenten/gemeenten';
 import { publicCampaignsOf } from '$lib/server/letter/public-letter';
 import type { PageServerLoad } from './$types';
+import { publicMatrix } from '$lib/server/positions/matrix';
+import { listThemes } from '$lib/server/gemeenten/themes';
+import { DOCUMENT_FILTERS, type DocumentFilter } from '$lib/positions';
 
 // Public page of one gemeente, by slug (/g/zaanstad) or CBS code in any case (/g/GM0479).
 // Both stay working; the page names the slug URL as canonical.
@@ -11,9 +14,22 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	if (!gemeente) {
 		error(404, `We kennen geen gemeente met de naam of code “${params.gemeente.slice(0, 100)}”. Zoek je gemeente op de startpagina.`);
 	}
+	// The positions matrix's filters (?thema=…&documenten=…), a plain GET form.
+	const themes = await listThemes({ activeOnly: true });
+	const themeParam = url.searchParams.get('thema');
+	const documentsParam = url.searchParams.get('documenten');
+	const filter = {
+		theme: themes.find((t) => t.key === themeParam)?.key ?? null,
+		documents: DOCUMENT_FILTERS.find((f) => f === documentsParam) ?? ('alle' satisfies DocumentFilter)
+	};
 	return {
 		gemeente,
 		campaigns: await publicCampaignsOf(gemeente.code),
+		positions: {
+			matrix: await publicMatrix(gemeente.code, filter),
+			allThemes: themes.map((t) => ({ key: t.key, label: t.label })),
+			filter
+		},
 		canonicalUrl: new URL(`/g/${gemeente.slug}`, url.origin).href
 	};
 };
