@@ -215,6 +215,7 @@ create index council_pending_party_refs_motion_idx on public.council_pending_par
 create table public.council_import_staging (
   batch_id uuid not null,
   position integer not null,
+  source_key text not null,
   item jsonb not null,
   created_at timestamptz not null default now(),
   primary key (batch_id, position)
@@ -601,7 +602,7 @@ begin
   if p_actor_id is not null then
     insert into public.audit_log (actor_id, action, entity, entity_id, details)
     values (p_actor_id, 'council_file_imported', 'gemeente', p_gemeente_code,
-            v_counts || jsonb_build_object('source_key', p_source_key, 'records', v_records));
+            v_counts || jsonb_build_object('source_key', p_source_key, 'items', v_records));
   end if;
   return v_counts || jsonb_build_object('status', 'applied');
 end

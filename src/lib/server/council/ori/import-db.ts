@@ -122,11 +122,13 @@ function toStagedItem(record: CouncilRecord): Record<string, unknown> {
 }
 
 /** Adds records to a batch; firstPosition keeps the input's order across chunks. */
-export async function stageRecords(batchId: string, firstPosition: number, records: CouncilRecord[]): Promise<void> {
+export async function stageRecords(batchId: string, sourceKey: string, firstPosition: number, records: CouncilRecord[]): Promise<void> {
 	if (records.length === 0) return;
 	const { error } = await db()
 		.from('council_import_staging')
-		.insert(records.map((record, index) => ({ batch_id: batchId, position: firstPosition + index, item: toStagedItem(record) })));
+		.insert(
+			records.map((record, index) => ({ batch_id: batchId, source_key: sourceKey, position: firstPosition + index, item: toStagedItem(record) }))
+		);
 	if (error) throw new Error(`stageRecords: ${error.message}`);
 }
 

@@ -78,7 +78,7 @@ export async function importFeed(input: ByteSource, target: ImportTarget, option
 			// After the first problem nothing more is staged: the batch will not be applied.
 			if (errors.length > 0) buffer = [];
 			if (buffer.length >= chunkSize) {
-				await stageRecords(batchId, staged, buffer);
+				await stageRecords(batchId, sourceKey as string, staged, buffer);
 				staged += buffer.length;
 				buffer = [];
 				options.onProgress?.({ records });
@@ -89,7 +89,7 @@ export async function importFeed(input: ByteSource, target: ImportTarget, option
 			if (staged > 0) await discardBatch(batchId);
 			return { status: 'invalid', errors };
 		}
-		await stageRecords(batchId, staged, buffer);
+		await stageRecords(batchId, sourceKey as string, staged, buffer);
 		options.onProgress?.({ records });
 		const applied = await applyBatch({
 			batchId,

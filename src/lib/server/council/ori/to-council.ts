@@ -8,13 +8,8 @@
 import type { AgendaItemPayload, FeedRecord, MeetingPayload, MemberVote, MotionPayload } from './feed-record';
 import { partyNameKey } from './party-match';
 import { parseVoteSummary } from './vote-summary';
+import type { MeetingKind, MeetingStatus, MotionResult, MotionType, PartyVote } from '../types';
 
-export type MeetingKind = 'raadsvergadering' | 'commissievergadering' | 'informatiebijeenkomst' | 'overig';
-export type MeetingStatus = 'gepland' | 'geannuleerd' | 'verplaatst' | 'uitgesteld';
-export type MotionType = 'motie' | 'amendement';
-export type MotionResult = 'aangenomen' | 'verworpen' | 'ingetrokken' | 'aangehouden' | 'overig';
-export type PartyVote = 'voor' | 'tegen' | 'verdeeld' | 'onthouden' | 'afwezig' | 'onbekend';
-export type VoteSource = 'aggregated' | 'summary' | 'manual';
 
 export interface AgendaItemRecord {
 	externalId: string;
