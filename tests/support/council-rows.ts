@@ -1,5 +1,6 @@
 // Test support: everything the council import wrote for one source, read back with the service
 // client, in a stable order, so a test can compare two moments or look at one row.
+import { z } from 'zod';
 import { db } from '../../src/lib/server/db';
 
 async function rows<T>(query: PromiseLike<{ data: T[] | null; error: { message: string } | null }>): Promise<T[]> {
@@ -35,9 +36,9 @@ export async function partyVotes(sourceKey: string, externalId: string): Promise
 	const motion = await rows(
 		db().from('motions').select('motion_party_votes(vote, source, parties(name))').eq('source_key', sourceKey).eq('external_id', externalId)
 	);
-	const votes = (motion[0] as { motion_party_votes: Array<{ vote: string; source: string; parties: { name: string } }> } | undefined)
-		?.motion_party_votes;
-	return (votes ?? []).map((v): [string, string, string] => [v.parties.name, v.vote, v.source]).sort((a, b) => a[0].localeCompare(b[0]));
+	const shape = z.array(z.object({ motion_party_votes: z.array(z.object({ vote: z.string(), source: z.string(), parties: z.object({ name: z.string() }) })) }));
+	const votes = shape.parse(motion)[0]?.motion_party_votes ?? [];
+	return votes.map((v): [string, string, string] => [v.parties.name, v.vote, v.source]).sort((a, b) => a[0].localeCompare(b[0]));
 }
 
 export async function stagedRowCount(sourceKey: string): Promise<number> {
