@@ -2,7 +2,8 @@
 // export API does: /api/export/snapshot and /api/export/changes as NDJSON with X-Next-Cursor,
 // X-Has-More and X-Changes-Cursor; a token bucket of `capacity` units a minute with RateLimit-*
 // headers and 429 + Retry-After; 500s with a request_id; stalls. Its clock can be the test's fake
-// clock, so a client that does not wait as told really gets refused. Bodies stream line by line.
+// clock, so a client that does not wait as told really gets refused. Bodies stream line by line,
+// each record labelled with the source that was asked for.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
@@ -123,7 +124,7 @@ export async function startOriServer(options: OriServerOptions): Promise<OriServ
 			...rateHeaders()
 		});
 		for (const line of page.lines) {
-			if (!res.write(`${line}\n`)) await once(res, 'drain');
+			if (!res.write(`${forSource(line, logged.source)}\n`)) await once(res, 'drain');
 		}
 		res.end();
 	}
@@ -149,6 +150,16 @@ export async function startOriServer(options: OriServerOptions): Promise<OriServ
 			await once(server, 'close');
 		}
 	};
+}
+
+/** The records of whichever source was asked for (a malformed fixture line stays as it is). */
+function forSource(line: string, source: string): string {
+	try {
+		const record = JSON.parse(line) as Record<string, unknown>;
+		return record.source_key === source ? line : JSON.stringify({ ...record, source_key: source });
+	} catch {
+		return line;
+	}
 }
 
 function entityId(line: string): string | null {

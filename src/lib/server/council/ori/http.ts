@@ -103,7 +103,7 @@ export async function openPage(url: URL, options: HttpOptions = {}): Promise<Ope
 				await response.body?.cancel();
 				const ms = retryAfterMs(response.headers, clock.now());
 				if (++waits > maxWaits) {
-					throw new OriHttpError(`De bron blijft zeggen dat we te veel vragen (429), ook na ${maxWaits} keer wachten.`, true, 429);
+					throw new OriHttpError(`De bron blijft zeggen dat we te veel vragen (429), ook na ${maxWaits} keer wachten`, true, 429);
 				}
 				pacer.holdFor(ms);
 				continue;
