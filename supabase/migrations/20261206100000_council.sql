@@ -300,44 +300,19 @@ as $$
                     then 'indiener' else 'mede-indiener' end
 $$;
 
--- Places one imported party reference (a vote or a submitter) of a motion: on the party the app
--- matched (p_ref.party_id), else on the party an editor mapped this name to before, else it waits
--- for review (returns true). A name an editor marked as "no party" is dropped.
-create function public.council_place_party_ref(p_gemeente_code text, p_motion_id uuid, p_role text, p_ref jsonb)
-returns boolean
-language plpgsql
+-- The party each imported reference (a vote or submitter, as JSON with name_key and party_id)
+-- goes to: the one the app matched, else the one an editor mapped the name to. name_id and
+-- ignored tell what an editor decided about the name (the name row must exist).
+create function public.council_resolve_refs(p_gemeente_code text, p_refs jsonb)
+returns table (r jsonb, party_id uuid, name_id uuid, ignored boolean)
+language sql
+stable
 set search_path = ''
 as $$
-declare
-  v_party uuid := (p_ref ->> 'party_id')::uuid;
-  v_name public.council_party_names;
-begin
-  if v_party is null then
-    insert into public.council_party_names (gemeente_code, name_key, name)
-    values (p_gemeente_code, p_ref ->> 'name_key', left(p_ref ->> 'name', 300))
-    on conflict (gemeente_code, name_key) do nothing;
-    select * into v_name from public.council_party_names
-    where gemeente_code = p_gemeente_code and name_key = p_ref ->> 'name_key';
-    if v_name.ignored then
-      return false;
-    end if;
-    v_party := v_name.party_id;
-  end if;
-  if v_party is null then
-    insert into public.council_pending_party_refs
-      (motion_id, party_name_id, role, vote, vote_source, members_for, members_against, source_name)
-    values (p_motion_id, v_name.id, p_role, p_ref ->> 'vote', p_ref ->> 'source',
-            (p_ref ->> 'members_for')::integer, (p_ref ->> 'members_against')::integer, p_ref ->> 'name');
-    return true;
-  end if;
-  if p_role = 'vote' then
-    perform public.council_put_imported_vote(p_motion_id, v_party, p_ref ->> 'vote', p_ref ->> 'source',
-      (p_ref ->> 'members_for')::integer, (p_ref ->> 'members_against')::integer, p_ref ->> 'name');
-  else
-    perform public.council_put_submitter(p_motion_id, v_party, p_role, p_ref ->> 'name');
-  end if;
-  return false;
-end
+  select ref, coalesce((ref ->> 'party_id')::uuid, n.party_id), n.id, coalesce(n.ignored, false)
+  from jsonb_array_elements(p_refs) ref
+  left join public.council_party_names n
+    on ref ->> 'party_id' is null and n.gemeente_code = p_gemeente_code and n.name_key = ref ->> 'name_key'
 $$;
 
 -- Inserts or updates one imported meeting with its agenda (upserted by external id, so agenda
@@ -432,7 +407,7 @@ declare
   v_meeting uuid;
   v_item_meeting uuid;
   v_agenda_item uuid;
-  r jsonb;
+  v_refs jsonb;
 begin
   pending := '{}';
   select id, content_hash into v_id, v_hash from public.motions
@@ -486,16 +461,55 @@ begin
     result := 'updated';
   end if;
 
-  for r in select * from jsonb_array_elements(coalesce(p_item -> 'submitters', '[]'::jsonb)) loop
-    if public.council_place_party_ref(p_gemeente_code, v_id, r ->> 'role', r) then
-      pending := array_append(pending, r ->> 'name_key');
-    end if;
-  end loop;
-  for r in select * from jsonb_array_elements(coalesce(p_item -> 'votes', '[]'::jsonb)) loop
-    if public.council_place_party_ref(p_gemeente_code, v_id, 'vote', r) then
-      pending := array_append(pending, r ->> 'name_key');
-    end if;
-  end loop;
+  -- Party references (submitters, and votes as role 'vote'): each goes to the party the app
+  -- matched or an editor mapped its name to; a name without one waits for review; a name marked
+  -- as no party is dropped. Set-based, one statement per kind.
+  v_refs := coalesce(p_item -> 'submitters', '[]'::jsonb)
+    || coalesce((select jsonb_agg(v || '{"role": "vote"}'::jsonb) from jsonb_array_elements(p_item -> 'votes') v), '[]'::jsonb);
+  if jsonb_array_length(v_refs) = 0 then
+    return;
+  end if;
+  insert into public.council_party_names (gemeente_code, name_key, name)
+  select distinct on (r ->> 'name_key') p_gemeente_code, r ->> 'name_key', left(r ->> 'name', 300)
+  from jsonb_array_elements(v_refs) r
+  where r ->> 'party_id' is null
+  on conflict (gemeente_code, name_key) do nothing;
+
+  -- Two names of one party ("CDA", "Fractie CDA") add up their member votes.
+  insert into public.motion_party_votes (motion_id, party_id, vote, source, members_for, members_against, source_name)
+  select v_id, x.party_id,
+    case when bool_and(x.r ->> 'source' = 'aggregated')
+           then public.council_vote_from_members(sum((x.r ->> 'members_for')::integer)::integer, sum((x.r ->> 'members_against')::integer)::integer)
+         when count(distinct x.r ->> 'vote') = 1 then min(x.r ->> 'vote')
+         else 'onbekend' end,
+    min(x.r ->> 'source'),
+    case when bool_and(x.r ->> 'source' = 'aggregated') then sum((x.r ->> 'members_for')::integer) end,
+    case when bool_and(x.r ->> 'source' = 'aggregated') then sum((x.r ->> 'members_against')::integer) end,
+    string_agg(x.r ->> 'name', ', ')
+  from public.council_resolve_refs(p_gemeente_code, v_refs) x
+  where x.r ->> 'role' = 'vote' and x.party_id is not null
+  group by x.party_id
+  on conflict (motion_id, party_id) do nothing;
+
+  insert into public.motion_submitters (motion_id, party_id, role, source_name)
+  select v_id, x.party_id,
+    case when bool_or(x.r ->> 'role' = 'indiener') then 'indiener' else 'mede-indiener' end, min(x.r ->> 'name')
+  from public.council_resolve_refs(p_gemeente_code, v_refs) x
+  where x.r ->> 'role' <> 'vote' and x.party_id is not null
+  group by x.party_id
+  on conflict (motion_id, party_id) do nothing;
+
+  with queued as (
+    insert into public.council_pending_party_refs
+      (motion_id, party_name_id, role, vote, vote_source, members_for, members_against, source_name)
+    select v_id, x.name_id, x.r ->> 'role', x.r ->> 'vote', x.r ->> 'source',
+           (x.r ->> 'members_for')::integer, (x.r ->> 'members_against')::integer, x.r ->> 'name'
+    from public.council_resolve_refs(p_gemeente_code, v_refs) x
+    where x.party_id is null and not x.ignored
+    returning party_name_id
+  )
+  select coalesce(array_agg(distinct n.name_key), '{}') into pending
+  from queued q join public.council_party_names n on n.id = q.party_name_id;
 end
 $$;
 
@@ -512,6 +526,9 @@ create function public.apply_council_import(
 returns jsonb
 language plpgsql
 set search_path = ''
+-- Plans are made for each statement as it runs: a plan cached while the tables were empty (and
+-- the embedded database never analyzes them) turned a 10,000-motion import quadratic.
+set plan_cache_mode = force_custom_plan
 as $$
 declare
   v_state public.council_sync_state;
@@ -659,6 +676,7 @@ create function public.resolve_council_party_name(
 returns jsonb
 language plpgsql
 set search_path = ''
+set plan_cache_mode = force_custom_plan
 as $$
 declare
   v_name uuid;
