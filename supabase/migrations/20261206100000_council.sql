@@ -521,7 +521,7 @@ $$;
 -- apply a page. p_actor_id: the editor of a file import (audited). Returns {status, inserted,
 -- updated, deleted, unchanged, pendingPartyNames}.
 create function public.apply_council_import(
-  p_batch_id uuid, p_gemeente_code text, p_source_key text, p_actor_id uuid, p_sync jsonb
+  p_batch_id uuid, p_gemeente_code text, p_source_key text, p_actor_id uuid default null, p_sync jsonb default null
 )
 returns jsonb
 language plpgsql
@@ -636,7 +636,7 @@ as $$
 $$;
 
 -- Records how a sync run of a source ended: p_error null means it succeeded.
-create function public.council_sync_finished(p_source_key text, p_error text, p_counts jsonb)
+create function public.council_sync_finished(p_source_key text, p_counts jsonb, p_error text default null)
 returns void
 language sql
 set search_path = ''
@@ -671,7 +671,7 @@ $$;
 -- for this name are placed now (or dropped). Returns {status: 'saved' | 'not_found', votes,
 -- submitters}.
 create function public.resolve_council_party_name(
-  p_actor_id uuid, p_gemeente_code text, p_name text, p_name_key text, p_party_id uuid
+  p_actor_id uuid, p_gemeente_code text, p_name text, p_name_key text, p_party_id uuid default null
 )
 returns jsonb
 language plpgsql
@@ -719,7 +719,7 @@ $$;
 -- Adds (p_meeting_id null) or changes a meeting entered by hand. Imported meetings are the
 -- source's: returns {status: 'imported'} for them, 'not_found' for an unknown id, else 'saved'.
 create function public.save_manual_meeting(
-  p_actor_id uuid, p_gemeente_code text, p_meeting_id uuid, p_meeting jsonb
+  p_actor_id uuid, p_gemeente_code text, p_meeting jsonb, p_meeting_id uuid default null
 )
 returns jsonb
 language plpgsql
@@ -760,7 +760,7 @@ $$;
 -- its documents (replaced). p_item: {parent_id, number, title, is_heading, documents: [{name, url}]}.
 -- Returns {status: 'saved' | 'not_found' | 'imported' | 'invalid_parent', id}.
 create function public.save_manual_agenda_item(
-  p_actor_id uuid, p_meeting_id uuid, p_item_id uuid, p_item jsonb
+  p_actor_id uuid, p_meeting_id uuid, p_item jsonb, p_item_id uuid default null
 )
 returns jsonb
 language plpgsql
@@ -850,7 +850,7 @@ $$;
 -- source). Returns {status: 'saved' | 'not_found' | 'imported', id}; imported motions take hand-
 -- entered votes through save_manual_votes.
 create function public.save_manual_motion(
-  p_actor_id uuid, p_gemeente_code text, p_motion_id uuid, p_motion jsonb, p_submitters jsonb, p_votes jsonb
+  p_actor_id uuid, p_gemeente_code text, p_motion jsonb, p_submitters jsonb, p_votes jsonb, p_motion_id uuid default null
 )
 returns jsonb
 language plpgsql

@@ -1,7 +1,7 @@
 // Test support: everything the council import wrote for one source, read back with the service
 // client, in a stable order, so a test can compare two moments or look at one row.
 import { z } from 'zod';
-import { db } from '../../src/lib/server/db';
+import { db } from '$lib/server/platform/db';
 
 async function rows<T>(query: PromiseLike<{ data: T[] | null; error: { message: string } | null }>): Promise<T[]> {
 	const { data, error } = await query;

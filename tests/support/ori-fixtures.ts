@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
-import { db } from '../../src/lib/server/db';
+import { db } from '$lib/server/platform/db';
 
 export const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/ori/', import.meta.url));
 

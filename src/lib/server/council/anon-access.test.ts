@@ -1,7 +1,7 @@
 // Council data is not public yet (public views come with the pages): someone holding the anon
 // key can read none of it and run none of its functions, through the real PostgREST.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { connectTestDatabase } from '../test-db';
+import { connectTestDatabase } from '$test/test-db';
 
 const TABLES = [
 	'council_sources',
@@ -33,10 +33,10 @@ describe('council data and the anon key', () => {
 
 	it('cannot run the import or the manual-entry functions', async () => {
 		const calls = [
-			anon.rpc('apply_council_import', { p_batch_id: crypto.randomUUID(), p_gemeente_code: 'GM0361', p_source_key: 'alkmaar', p_actor_id: null, p_sync: null }),
-			anon.rpc('resolve_council_party_name', { p_actor_id: null, p_gemeente_code: 'GM0361', p_name: 'x', p_name_key: 'x', p_party_id: null }),
-			anon.rpc('save_manual_meeting', { p_actor_id: null, p_gemeente_code: 'GM0361', p_meeting_id: null, p_meeting: {} }),
-			anon.rpc('reset_council_sync', { p_actor_id: null, p_source_key: 'alkmaar' })
+			anon.rpc('apply_council_import', { p_batch_id: crypto.randomUUID(), p_gemeente_code: 'GM0361', p_source_key: 'alkmaar' }),
+			anon.rpc('resolve_council_party_name', { p_actor_id: crypto.randomUUID(), p_gemeente_code: 'GM0361', p_name: 'x', p_name_key: 'x' }),
+			anon.rpc('save_manual_meeting', { p_actor_id: crypto.randomUUID(), p_gemeente_code: 'GM0361', p_meeting: {} }),
+			anon.rpc('reset_council_sync', { p_actor_id: crypto.randomUUID(), p_source_key: 'alkmaar' })
 		];
 		for (const call of await Promise.all(calls)) expect(call.error?.code).toBe('42501');
 		// The catalog row the calls aimed at is untouched.

@@ -4,13 +4,14 @@
 // checks are bypassed); hand-entered votes on an imported motion replace the imported vote of
 // that party and keep their source.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { connectTestDatabase } from '../test-db';
-import { db } from '../db';
-import { makeUser } from '../signing-fixtures';
+import { connectTestDatabase } from '$test/test-db';
+import { db } from '$lib/server/platform/db';
+import type { Json } from '$lib/server/platform/database.types';
+import { makeUser } from '$test/signing-fixtures';
 import { getMeeting, saveManualAgendaItem, saveManualMeeting } from './meetings';
 import { getMotion, saveManualMotion, saveManualVotes } from './motions';
 import { importFeed } from './ori/import';
-import { bytesOf, fixtureLines, fixtureText, makeParties, makeSource, renames, tag } from '../../../../tests/support/ori-fixtures';
+import { bytesOf, fixtureLines, fixtureText, makeParties, makeSource, renames, tag } from '$test/ori-fixtures';
 
 const HAARLEM = 'GM0392';
 const BESLUITENLIJST = 'https://haarlem.notubiz.nl/document/besluitenlijst-2026-02-12.pdf';
@@ -151,8 +152,8 @@ describe('entering a meeting, an agenda item and a motion by hand', () => {
 		const { editor, parties, suffix } = await setup();
 		const motion = { title: `Omzeild ${suffix}`, type: 'motie', result: 'aangenomen', hamerstuk: true };
 		const vote = { party_id: parties.Actiepartij.id, vote: 'voor', source_document: 'notulen', source_url: BESLUITENLIJST, source_page: 1 };
-		const call = (m: object, votes: object[]) =>
-			db().rpc('save_manual_motion', { p_actor_id: editor.id, p_gemeente_code: HAARLEM, p_motion_id: null, p_motion: m, p_submitters: [], p_votes: votes });
+		const call = (m: Json, votes: Json[]) =>
+			db().rpc('save_manual_motion', { p_actor_id: editor.id, p_gemeente_code: HAARLEM, p_motion: m, p_submitters: [], p_votes: votes });
 		expect((await call(motion, [vote])).error?.code).toBe('22023');
 		expect((await call({ ...motion, hamerstuk: false }, [vote, { ...vote, vote: 'tegen' }])).error?.code).toBe('22023');
 		expect((await call({ ...motion, hamerstuk: false }, [{ ...vote, source_url: null }])).error?.code).toBe('23514');

@@ -2,7 +2,7 @@
 // with its agenda as a tree. Imported meetings belong to their source and are not edited here.
 // Times are instants (ISO with offset); the pages show them in Europe/Amsterdam.
 import { z } from 'zod';
-import { db } from '$lib/server/db';
+import { db } from '$lib/server/platform/db';
 import type { MeetingKind, MeetingStatus } from './types';
 
 const webUrl = z
@@ -64,7 +64,7 @@ export async function saveManualMeeting(actorId: string, gemeenteCode: string, m
 	const { data, error } = await db().rpc('save_manual_meeting', {
 		p_actor_id: actorId,
 		p_gemeente_code: gemeenteCode,
-		p_meeting_id: meetingId,
+		...(meetingId ? { p_meeting_id: meetingId } : {}),
 		p_meeting: { kind: m.kind, name: m.name, starts_at: m.startsAt, ends_at: m.endsAt, location: m.location || null, url: m.url || null, status: m.status }
 	});
 	if (error) throw new Error(`saveManualMeeting: ${error.message}`);
@@ -79,7 +79,7 @@ export async function saveManualAgendaItem(actorId: string, meetingId: string, i
 	const { data, error } = await db().rpc('save_manual_agenda_item', {
 		p_actor_id: actorId,
 		p_meeting_id: meetingId,
-		p_item_id: itemId,
+		...(itemId ? { p_item_id: itemId } : {}),
 		p_item: { parent_id: item.parentId, number: item.number || null, title: item.title, is_heading: item.isHeading, documents: item.documents }
 	});
 	if (error) throw new Error(`saveManualAgendaItem: ${error.message}`);

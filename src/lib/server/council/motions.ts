@@ -3,7 +3,7 @@
 // checks, which refuse entries that do not add up before anything is written; each save is one
 // database call with its audit entry. Also reads one motion with its votes for the pages.
 import { z } from 'zod';
-import { db } from '$lib/server/db';
+import { db } from '$lib/server/platform/db';
 import { checkVotes, type CheckedVote, type VoteProblem } from './vote-checks';
 import type { MotionResult, MotionType, PartyVote, SourceDocument, VoteSource } from './types';
 
@@ -58,7 +58,7 @@ function refused(problems: VoteProblem[]): SaveOutcome {
 async function partiesOf(gemeenteCode: string): Promise<Map<string, string>> {
 	const { data, error } = await db().from('parties').select('id, name').eq('gemeente_code', gemeenteCode);
 	if (error) throw new Error(`partiesOf: ${error.message}`);
-	return new Map((data as Array<{ id: string; name: string }>).map((p) => [p.id, p.name]));
+	return new Map(data.map((p) => [p.id, p.name]));
 }
 
 function checked(votes: z.infer<typeof manualVoteSchema>[], parties: Map<string, string>): CheckedVote[] {
@@ -110,7 +110,7 @@ export async function saveManualMotion(actorId: string, gemeenteCode: string, mo
 	const { data, error } = await db().rpc('save_manual_motion', {
 		p_actor_id: actorId,
 		p_gemeente_code: gemeenteCode,
-		p_motion_id: motionId,
+		...(motionId ? { p_motion_id: motionId } : {}),
 		p_motion: {
 			meeting_id: motion.meetingId,
 			agenda_item_id: motion.agendaItemId,

@@ -3,7 +3,7 @@
 // later import: this name is that party (its waiting votes and submitters are placed at once), or
 // it is no party at all (they are dropped). One database call per decision, audited.
 import { z } from 'zod';
-import { db } from '$lib/server/db';
+import { db } from '$lib/server/platform/db';
 import { partyNameKey } from './ori/party-match';
 
 export interface PendingPartyName {
@@ -66,7 +66,7 @@ export async function mapPartyName(actorId: string, gemeenteCode: string, name: 
 		p_gemeente_code: gemeenteCode,
 		p_name: clean,
 		p_name_key: partyNameKey(clean),
-		p_party_id: partyId
+		...(partyId ? { p_party_id: partyId } : {})
 	});
 	if (error) throw new Error(`mapPartyName: ${error.message}`);
 	return mapResult.parse(data);

@@ -1,10 +1,10 @@
 // What a gemeente's page can say about its source: the supplier, how the last import went, and
 // whether votes per party exist, as the imports found it.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { connectTestDatabase } from '../test-db';
+import { connectTestDatabase } from '$test/test-db';
 import { councilSourcesOf, voteCoverage } from './sources';
 import { importFeed } from './ori/import';
-import { bytesOf, fixtureLines, makeSource } from '../../../../tests/support/ori-fixtures';
+import { bytesOf, fixtureLines, makeSource } from '$test/ori-fixtures';
 
 beforeAll(() => {
 	connectTestDatabase();

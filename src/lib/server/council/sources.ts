@@ -3,7 +3,7 @@
 // gemeenten publish per-member votes; Notubiz sources never do, at most a vote summary in text;
 // GemeenteOplossingen and Parlaeus bring meetings and documents only).
 import { z } from 'zod';
-import { db } from '$lib/server/db';
+import { db } from '$lib/server/platform/db';
 import { syncStatesOf, type SyncState } from './ori/sync-state';
 
 export interface SourceCoverage {

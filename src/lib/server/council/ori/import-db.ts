@@ -2,7 +2,8 @@
 // sources and parties), staging records in chunks while the input is still being read, and
 // applying the whole batch in one transaction (apply_council_import), or throwing it away.
 import { z } from 'zod';
-import { db } from '$lib/server/db';
+import { db } from '$lib/server/platform/db';
+import type { Json } from '$lib/server/platform/database.types';
 import type { MatchableParty } from './party-match';
 import type { CouncilRecord } from './to-council';
 
@@ -54,7 +55,7 @@ export async function loadImportContext(gemeenteCode: string): Promise<ImportCon
 }
 
 /** The JSON apply_council_import reads (snake_case, as in SQL). */
-function toStagedItem(record: CouncilRecord): Record<string, unknown> {
+function toStagedItem(record: CouncilRecord): { [key: string]: Json | undefined } {
 	if (record.op === 'delete') return { entity: record.entity, op: 'delete', external_id: record.externalId };
 	if (record.entity === 'meeting') {
 		const m = record.meeting;
@@ -180,14 +181,18 @@ export async function applyBatch(input: {
 		p_batch_id: input.batchId,
 		p_gemeente_code: input.gemeenteCode,
 		p_source_key: input.sourceKey,
-		p_actor_id: input.actorId,
-		p_sync: page && {
-			phase: page.phase,
-			cursor: page.cursor,
-			next_cursor: page.nextCursor,
-			changes_cursor: page.changesCursor,
-			has_more: page.hasMore
-		}
+		...(input.actorId ? { p_actor_id: input.actorId } : {}),
+		...(page
+			? {
+					p_sync: {
+						phase: page.phase,
+						cursor: page.cursor,
+						next_cursor: page.nextCursor,
+						changes_cursor: page.changesCursor,
+						has_more: page.hasMore
+					}
+				}
+			: {})
 	});
 	if (error) throw new Error(`applyBatch: ${error.message}`);
 	return appliedResult.parse(data);

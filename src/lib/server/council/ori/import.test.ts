@@ -3,13 +3,13 @@
 // or a record of another gemeente's source leaves nothing behind; an unknown party name waits for
 // an editor and, once mapped, is applied and remembered; one entity's JSON is a file too.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { connectTestDatabase } from '../../test-db';
-import { db } from '../../db';
+import { connectTestDatabase } from '$test/test-db';
+import { db } from '$lib/server/platform/db';
 import { importFeed, importFile } from './import';
 import { mapPartyName, pendingPartyNames } from '../party-names';
-import { bytesOf, fixtureLines, fixtureText, makeParties, makeSource, renames, tag } from '../../../../../tests/support/ori-fixtures';
-import { councilRows, partyVotes, stagedRowCount } from '../../../../../tests/support/council-rows';
-import { makeUser } from '../../signing-fixtures';
+import { bytesOf, fixtureLines, fixtureText, makeParties, makeSource, renames, tag } from '$test/ori-fixtures';
+import { councilRows, partyVotes, stagedRowCount } from '$test/council-rows';
+import { makeUser } from '$test/signing-fixtures';
 
 const ALKMAAR = 'GM0361';
 const MOTION_15 = 'motion:notubiz:gemeente:alkmaar:1124979';

@@ -77,31 +77,31 @@ export async function importFeed(input: ByteSource, target: ImportTarget, option
 			if (errors.length >= maxErrors) break;
 			// After the first problem nothing more is staged: the batch will not be applied.
 			if (errors.length > 0) buffer = [];
-			if (buffer.length >= chunkSize) {
-				await stageRecords(batchId, sourceKey as string, staged, buffer);
+			if (buffer.length >= chunkSize && sourceKey) {
+				await stageRecords(batchId, sourceKey, staged, buffer);
 				staged += buffer.length;
 				buffer = [];
 				options.onProgress?.({ records });
 			}
 		}
-		if (errors.length === 0 && !sourceKey) errors.push('Het bestand bevat geen records.');
-		if (errors.length > 0) {
+		if (errors.length > 0 || !sourceKey) {
+			if (errors.length === 0) errors.push('Het bestand bevat geen records.');
 			if (staged > 0) await discardBatch(batchId);
 			return { status: 'invalid', errors };
 		}
-		await stageRecords(batchId, sourceKey as string, staged, buffer);
+		await stageRecords(batchId, sourceKey, staged, buffer);
 		options.onProgress?.({ records });
 		const applied = await applyBatch({
 			batchId,
 			gemeenteCode: target.gemeenteCode,
-			sourceKey: sourceKey as string,
+			sourceKey,
 			actorId: target.actorId,
 			page: target.page ?? null
 		});
 		if (applied.status === 'stale') return { status: 'stale' };
 		const { inserted, updated, deleted, unchanged, pendingPartyNames } = applied;
 		const counts = { inserted, updated, deleted, unchanged, pendingPartyNames, records, skipped };
-		return { status: 'applied', sourceKey: sourceKey as string, counts };
+		return { status: 'applied', sourceKey, counts };
 	} catch (error) {
 		await discardBatch(batchId).catch(() => undefined);
 		throw error;

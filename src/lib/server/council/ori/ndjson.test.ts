@@ -3,7 +3,7 @@
 // as one record, and an overlong line reported without being kept.
 import { describe, expect, it } from 'vitest';
 import { readFeed, type FeedLine } from './ndjson';
-import { bytesOf, fixtureText } from '../../../../../tests/support/ori-fixtures';
+import { bytesOf, fixtureText } from '$test/ori-fixtures';
 
 async function collect(text: string, options = {}): Promise<FeedLine[]> {
 	const lines: FeedLine[] = [];

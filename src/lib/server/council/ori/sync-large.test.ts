@@ -5,15 +5,15 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { connectTestDatabase } from '../../test-db';
-import { db } from '../../db';
+import { connectTestDatabase } from '$test/test-db';
+import { db } from '$lib/server/platform/db';
 import { RatePacer } from './http';
 import { syncSource } from './sync';
-import { makeParties, makeSource, tag } from '../../../../../tests/support/ori-fixtures';
-import { startOriServer } from '../../../../../tests/support/ori-server';
-import { exportBytes, generatedFeed, type ExportSpec } from '../../../../../tests/support/ori-export';
-import { fakeClock } from '../../../../../tests/support/fake-clock';
-import { partyVotes } from '../../../../../tests/support/council-rows';
+import { makeParties, makeSource, tag } from '$test/ori-fixtures';
+import { startOriServer } from '$test/ori-server';
+import { exportBytes, generatedFeed, type ExportSpec } from '$test/ori-export';
+import { fakeClock } from '$test/fake-clock';
+import { partyVotes } from '$test/council-rows';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

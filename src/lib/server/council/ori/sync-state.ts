@@ -2,7 +2,7 @@
 // record the start and end of a run. The cursor itself only moves inside apply_council_import,
 // in the same transaction as the page it belongs to.
 import { z } from 'zod';
-import { db } from '$lib/server/db';
+import { db } from '$lib/server/platform/db';
 
 export interface SyncState {
 	sourceKey: string;
@@ -86,7 +86,7 @@ export async function syncStatesOf(sourceKeys: string[]): Promise<SyncState[]> {
 	if (sourceKeys.length === 0) return [];
 	const { data, error } = await db().from('council_sync_state').select(COLUMNS).in('source_key', sourceKeys);
 	if (error) throw new Error(`syncStatesOf: ${error.message}`);
-	return (data as unknown[]).map(toState);
+	return data.map(toState);
 }
 
 export async function markSyncStarted(sourceKey: string): Promise<void> {
@@ -95,7 +95,7 @@ export async function markSyncStarted(sourceKey: string): Promise<void> {
 }
 
 export async function markSyncFinished(sourceKey: string, failure: string | null, counts: Record<string, number>): Promise<void> {
-	const { error } = await db().rpc('council_sync_finished', { p_source_key: sourceKey, p_error: failure, p_counts: counts });
+	const { error } = await db().rpc('council_sync_finished', { p_source_key: sourceKey, p_counts: counts, ...(failure ? { p_error: failure } : {}) });
 	if (error) throw new Error(`markSyncFinished: ${error.message}`);
 }
 
@@ -109,5 +109,5 @@ export async function resetSync(actorId: string, sourceKey: string): Promise<voi
 export async function followedSources(): Promise<string[]> {
 	const { data, error } = await db().from('council_sync_state').select('source_key').not('last_started_at', 'is', null);
 	if (error) throw new Error(`followedSources: ${error.message}`);
-	return (data as Array<{ source_key: string }>).map((r) => r.source_key);
+	return data.map((r) => r.source_key);
 }

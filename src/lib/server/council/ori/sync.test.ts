@@ -4,16 +4,16 @@
 // 500s with a request id retried and reported; a stalled answer timed out; a malformed page not
 // applied; a run that failed halfway resumes from the last applied page; progress; the schedule.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectTestDatabase } from '../../test-db';
+import { connectTestDatabase } from '$test/test-db';
 import { RatePacer } from './http';
 import { startCouncilSync, stopCouncilSync, syncGemeente, syncSource, type SyncOptions, type SyncProgress } from './sync';
 import { syncStateOf } from './sync-state';
 import { importFeed } from './import';
-import { bytesOf, fixtureLines, makeParties, makeSource, renames, tag } from '../../../../../tests/support/ori-fixtures';
-import { fileFeed, startOriServer, type FixtureFeed, type OriServer, type OriServerOptions } from '../../../../../tests/support/ori-server';
-import { generatedFeed } from '../../../../../tests/support/ori-export';
-import { fakeClock, type FakeClock } from '../../../../../tests/support/fake-clock';
-import { councilRows, partyVotes } from '../../../../../tests/support/council-rows';
+import { bytesOf, fixtureLines, makeParties, makeSource, renames, tag } from '$test/ori-fixtures';
+import { fileFeed, startOriServer, type FixtureFeed, type OriServer, type OriServerOptions } from '$test/ori-server';
+import { generatedFeed } from '$test/ori-export';
+import { fakeClock, type FakeClock } from '$test/fake-clock';
+import { councilRows, partyVotes } from '$test/council-rows';
 
 const ALKMAAR = 'GM0361';
 const MEETING = 'meeting:notubiz:gemeente:alkmaar:1203412';

@@ -5,7 +5,7 @@
 // that stops halfway resumes at the first page it did not apply. One run per source at a time
 // in this process; the database refuses a page whose cursor another server already moved.
 import { z } from 'zod';
-import { db } from '$lib/server/db';
+import { db } from '$lib/server/platform/db';
 import { openPage, OriHttpError, systemClock, type HttpOptions } from './http';
 import { importFeed, type ImportCounts, type ImportOptions } from './import';
 import { councilSource, type PagePosition } from './import-db';
@@ -161,7 +161,7 @@ export async function syncGemeente(gemeenteCode: string, options: SyncOptions = 
 		.order('source_key');
 	if (error) throw new Error(`syncGemeente: ${error.message}`);
 	const results: SyncResult[] = [];
-	for (const row of data as Array<{ source_key: string }>) results.push(await syncSource(row.source_key, options));
+	for (const row of data) results.push(await syncSource(row.source_key, options));
 	return results;
 }
 

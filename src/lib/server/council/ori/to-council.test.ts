@@ -6,7 +6,7 @@ import { aggregatePartyVotes, meetingKind, toCouncilRecord, toMotion } from './t
 import { createPartyMatcher, partyNameKey } from './party-match';
 import { parseVoteSummary } from './vote-summary';
 import { parseFeedRecord } from './feed-record';
-import { fixtureLines } from '../../../../../tests/support/ori-fixtures';
+import { fixtureLines } from '$test/ori-fixtures';
 
 const parties = [
 	{ id: 'cda', name: 'CDA', abbreviation: null },
