@@ -16,6 +16,92 @@ export type Database = {
   }
   public: {
     Tables: {
+      agenda_item_documents: {
+        Row: {
+          agenda_item_id: string
+          external_id: string | null
+          id: string
+          name: string
+          position: number
+          url: string | null
+        }
+        Insert: {
+          agenda_item_id: string
+          external_id?: string | null
+          id?: string
+          name: string
+          position: number
+          url?: string | null
+        }
+        Update: {
+          agenda_item_id?: string
+          external_id?: string | null
+          id?: string
+          name?: string
+          position?: number
+          url?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agenda_item_documents_agenda_item_id_fkey"
+            columns: ["agenda_item_id"]
+            referencedRelation: "agenda_items"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      agenda_items: {
+        Row: {
+          created_at: string
+          external_id: string | null
+          id: string
+          is_heading: boolean
+          meeting_id: string
+          number: string | null
+          parent_id: string | null
+          position: number
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          external_id?: string | null
+          id?: string
+          is_heading?: boolean
+          meeting_id: string
+          number?: string | null
+          parent_id?: string | null
+          position: number
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          external_id?: string | null
+          id?: string
+          is_heading?: boolean
+          meeting_id?: string
+          number?: string | null
+          parent_id?: string | null
+          position?: number
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agenda_items_meeting_id_fkey"
+            columns: ["meeting_id"]
+            referencedRelation: "meetings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agenda_items_parent_id_fkey"
+            columns: ["parent_id"]
+            referencedRelation: "agenda_items"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       audit_log: {
         Row: {
           action: string
@@ -191,6 +277,223 @@ export type Database = {
             columns: ["signing_revision_id"]
             referencedRelation: "letter_revisions"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      council_import_staging: {
+        Row: {
+          batch_id: string
+          created_at: string
+          item: NonNullable<Json>
+          position: number
+          source_key: string
+        }
+        Insert: {
+          batch_id: string
+          created_at?: string
+          item: NonNullable<Json>
+          position: number
+          source_key: string
+        }
+        Update: {
+          batch_id?: string
+          created_at?: string
+          item?: NonNullable<Json>
+          position?: number
+          source_key?: string
+        }
+        Relationships: []
+      }
+      council_party_names: {
+        Row: {
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          gemeente_code: string
+          id: string
+          ignored: boolean
+          name: string
+          name_key: string
+          party_id: string | null
+        }
+        Insert: {
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          gemeente_code: string
+          id?: string
+          ignored?: boolean
+          name: string
+          name_key: string
+          party_id?: string | null
+        }
+        Update: {
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          gemeente_code?: string
+          id?: string
+          ignored?: boolean
+          name?: string
+          name_key?: string
+          party_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "council_party_names_decided_by_fkey"
+            columns: ["decided_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "council_party_names_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "council_party_names_party_id_fkey"
+            columns: ["party_id"]
+            referencedRelation: "parties"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      council_pending_party_refs: {
+        Row: {
+          id: number
+          members_against: number | null
+          members_for: number | null
+          motion_id: string
+          party_name_id: string
+          role: string
+          source_name: string | null
+          vote: string | null
+          vote_source: string | null
+        }
+        Insert: {
+          id?: never
+          members_against?: number | null
+          members_for?: number | null
+          motion_id: string
+          party_name_id: string
+          role: string
+          source_name?: string | null
+          vote?: string | null
+          vote_source?: string | null
+        }
+        Update: {
+          id?: never
+          members_against?: number | null
+          members_for?: number | null
+          motion_id?: string
+          party_name_id?: string
+          role?: string
+          source_name?: string | null
+          vote?: string | null
+          vote_source?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "council_pending_party_refs_motion_id_fkey"
+            columns: ["motion_id"]
+            referencedRelation: "motions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "council_pending_party_refs_party_name_id_fkey"
+            columns: ["party_name_id"]
+            referencedRelation: "council_party_names"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      council_sources: {
+        Row: {
+          created_at: string
+          enabled: boolean
+          gemeente_code: string
+          source_key: string
+          supplier: string
+        }
+        Insert: {
+          created_at?: string
+          enabled?: boolean
+          gemeente_code: string
+          source_key: string
+          supplier: string
+        }
+        Update: {
+          created_at?: string
+          enabled?: boolean
+          gemeente_code?: string
+          source_key?: string
+          supplier?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "council_sources_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      council_sync_state: {
+        Row: {
+          changes_cursor: string | null
+          last_counts: NonNullable<Json>
+          last_error: string | null
+          last_finished_at: string | null
+          last_started_at: string | null
+          last_succeeded_at: string | null
+          member_votes_seen: boolean
+          pages_applied: number
+          phase: string
+          records_applied: number
+          snapshot_cursor: string | null
+          source_key: string
+          updated_at: string
+          vote_summaries_seen: boolean
+        }
+        Insert: {
+          changes_cursor?: string | null
+          last_counts?: NonNullable<Json>
+          last_error?: string | null
+          last_finished_at?: string | null
+          last_started_at?: string | null
+          last_succeeded_at?: string | null
+          member_votes_seen?: boolean
+          pages_applied?: number
+          phase?: string
+          records_applied?: number
+          snapshot_cursor?: string | null
+          source_key: string
+          updated_at?: string
+          vote_summaries_seen?: boolean
+        }
+        Update: {
+          changes_cursor?: string | null
+          last_counts?: NonNullable<Json>
+          last_error?: string | null
+          last_finished_at?: string | null
+          last_started_at?: string | null
+          last_succeeded_at?: string | null
+          member_votes_seen?: boolean
+          pages_applied?: number
+          phase?: string
+          records_applied?: number
+          snapshot_cursor?: string | null
+          source_key?: string
+          updated_at?: string
+          vote_summaries_seen?: boolean
+        }
+        Relationships: [
+          {
+            foreignKeyName: "council_sync_state_source_key_fkey"
+            columns: ["source_key"]
+            referencedRelation: "council_sources"
+            referencedColumns: ["source_key"]
           },
         ]
       }
@@ -635,6 +938,85 @@ export type Database = {
         }
         Relationships: []
       }
+      meetings: {
+        Row: {
+          content_hash: string | null
+          created_at: string
+          ends_at: string | null
+          entered_by: string | null
+          external_id: string | null
+          gemeente_code: string
+          id: string
+          kind: string
+          location: string | null
+          name: string
+          source: string
+          source_key: string | null
+          source_status: string | null
+          starts_at: string
+          status: string
+          updated_at: string
+          url: string | null
+        }
+        Insert: {
+          content_hash?: string | null
+          created_at?: string
+          ends_at?: string | null
+          entered_by?: string | null
+          external_id?: string | null
+          gemeente_code: string
+          id?: string
+          kind?: string
+          location?: string | null
+          name: string
+          source?: string
+          source_key?: string | null
+          source_status?: string | null
+          starts_at: string
+          status?: string
+          updated_at?: string
+          url?: string | null
+        }
+        Update: {
+          content_hash?: string | null
+          created_at?: string
+          ends_at?: string | null
+          entered_by?: string | null
+          external_id?: string | null
+          gemeente_code?: string
+          id?: string
+          kind?: string
+          location?: string | null
+          name?: string
+          source?: string
+          source_key?: string | null
+          source_status?: string | null
+          starts_at?: string
+          status?: string
+          updated_at?: string
+          url?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "meetings_entered_by_fkey"
+            columns: ["entered_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "meetings_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "meetings_source_key_fkey"
+            columns: ["source_key"]
+            referencedRelation: "council_sources"
+            referencedColumns: ["source_key"]
+          },
+        ]
+      }
       memberships: {
         Row: {
           campaign_id: string | null
@@ -678,6 +1060,228 @@ export type Database = {
             columns: ["user_id"]
             referencedRelation: "users"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      motion_party_votes: {
+        Row: {
+          created_at: string
+          entered_by: string | null
+          members_against: number | null
+          members_for: number | null
+          motion_id: string
+          party_id: string
+          source: string
+          source_document: string | null
+          source_name: string | null
+          source_page: number | null
+          source_url: string | null
+          updated_at: string
+          vote: string
+        }
+        Insert: {
+          created_at?: string
+          entered_by?: string | null
+          members_against?: number | null
+          members_for?: number | null
+          motion_id: string
+          party_id: string
+          source: string
+          source_document?: string | null
+          source_name?: string | null
+          source_page?: number | null
+          source_url?: string | null
+          updated_at?: string
+          vote: string
+        }
+        Update: {
+          created_at?: string
+          entered_by?: string | null
+          members_against?: number | null
+          members_for?: number | null
+          motion_id?: string
+          party_id?: string
+          source?: string
+          source_document?: string | null
+          source_name?: string | null
+          source_page?: number | null
+          source_url?: string | null
+          updated_at?: string
+          vote?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "motion_party_votes_entered_by_fkey"
+            columns: ["entered_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "motion_party_votes_motion_id_fkey"
+            columns: ["motion_id"]
+            referencedRelation: "motions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "motion_party_votes_party_id_fkey"
+            columns: ["party_id"]
+            referencedRelation: "parties"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      motion_submitters: {
+        Row: {
+          motion_id: string
+          party_id: string
+          role: string
+          source_name: string | null
+        }
+        Insert: {
+          motion_id: string
+          party_id: string
+          role: string
+          source_name?: string | null
+        }
+        Update: {
+          motion_id?: string
+          party_id?: string
+          role?: string
+          source_name?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "motion_submitters_motion_id_fkey"
+            columns: ["motion_id"]
+            referencedRelation: "motions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "motion_submitters_party_id_fkey"
+            columns: ["party_id"]
+            referencedRelation: "parties"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      motions: {
+        Row: {
+          agenda_item_external_id: string | null
+          agenda_item_hint: string | null
+          agenda_item_id: string | null
+          content_hash: string | null
+          created_at: string
+          decided_on: string | null
+          entered_by: string | null
+          external_id: string | null
+          gemeente_code: string
+          hamerstuk: boolean
+          id: string
+          meeting_external_id: string | null
+          meeting_id: string | null
+          member_votes: boolean
+          result: string | null
+          source: string
+          source_key: string | null
+          source_status: string | null
+          source_type: string | null
+          tally_against: number | null
+          tally_for: number | null
+          text: string | null
+          title: string
+          type: string
+          updated_at: string
+          url: string | null
+          vote_summary: string | null
+        }
+        Insert: {
+          agenda_item_external_id?: string | null
+          agenda_item_hint?: string | null
+          agenda_item_id?: string | null
+          content_hash?: string | null
+          created_at?: string
+          decided_on?: string | null
+          entered_by?: string | null
+          external_id?: string | null
+          gemeente_code: string
+          hamerstuk?: boolean
+          id?: string
+          meeting_external_id?: string | null
+          meeting_id?: string | null
+          member_votes?: boolean
+          result?: string | null
+          source?: string
+          source_key?: string | null
+          source_status?: string | null
+          source_type?: string | null
+          tally_against?: number | null
+          tally_for?: number | null
+          text?: string | null
+          title: string
+          type: string
+          updated_at?: string
+          url?: string | null
+          vote_summary?: string | null
+        }
+        Update: {
+          agenda_item_external_id?: string | null
+          agenda_item_hint?: string | null
+          agenda_item_id?: string | null
+          content_hash?: string | null
+          created_at?: string
+          decided_on?: string | null
+          entered_by?: string | null
+          external_id?: string | null
+          gemeente_code?: string
+          hamerstuk?: boolean
+          id?: string
+          meeting_external_id?: string | null
+          meeting_id?: string | null
+          member_votes?: boolean
+          result?: string | null
+          source?: string
+          source_key?: string | null
+          source_status?: string | null
+          source_type?: string | null
+          tally_against?: number | null
+          tally_for?: number | null
+          text?: string | null
+          title?: string
+          type?: string
+          updated_at?: string
+          url?: string | null
+          vote_summary?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "motions_agenda_item_id_fkey"
+            columns: ["agenda_item_id"]
+            referencedRelation: "agenda_items"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "motions_entered_by_fkey"
+            columns: ["entered_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "motions_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "motions_meeting_id_fkey"
+            columns: ["meeting_id"]
+            referencedRelation: "meetings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "motions_source_key_fkey"
+            columns: ["source_key"]
+            referencedRelation: "council_sources"
+            referencedColumns: ["source_key"]
           },
         ]
       }
@@ -1616,6 +2220,16 @@ export type Database = {
         }
         Returns: string
       }
+      apply_council_import: {
+        Args: {
+          p_actor_id?: string
+          p_batch_id: string
+          p_gemeente_code: string
+          p_source_key: string
+          p_sync?: Json
+        }
+        Returns: Json
+      }
       approve_position: {
         Args: { p_actor_id: string; p_position_id: string }
         Returns: string
@@ -1689,6 +2303,60 @@ export type Database = {
       consume_rate_limit: {
         Args: { p_key: string; p_limit: number; p_window_seconds: number }
         Returns: boolean
+      }
+      council_check_manual_votes: {
+        Args: { p_gemeente_code: string; p_hamerstuk: boolean; p_votes: Json }
+        Returns: undefined
+      }
+      council_put_imported_vote: {
+        Args: {
+          p_members_against: number
+          p_members_for: number
+          p_motion_id: string
+          p_party_id: string
+          p_source: string
+          p_source_name: string
+          p_vote: string
+        }
+        Returns: undefined
+      }
+      council_put_submitter: {
+        Args: {
+          p_motion_id: string
+          p_party_id: string
+          p_role: string
+          p_source_name: string
+        }
+        Returns: undefined
+      }
+      council_resolve_refs: {
+        Args: { p_gemeente_code: string; p_refs: Json }
+        Returns: {
+          ignored: boolean
+          name_id: string
+          party_id: string
+          r: Json
+        }[]
+      }
+      council_sync_finished: {
+        Args: { p_counts: Json; p_error?: string; p_source_key: string }
+        Returns: undefined
+      }
+      council_sync_started: {
+        Args: { p_source_key: string }
+        Returns: undefined
+      }
+      council_upsert_meeting: {
+        Args: { p_gemeente_code: string; p_item: Json; p_source_key: string }
+        Returns: string
+      }
+      council_upsert_motion: {
+        Args: { p_gemeente_code: string; p_item: Json; p_source_key: string }
+        Returns: Record<string, unknown>
+      }
+      council_vote_from_members: {
+        Args: { p_against: number; p_for: number }
+        Returns: string
       }
       create_kring: {
         Args: {
@@ -1808,6 +2476,7 @@ export type Database = {
         }
         Returns: number
       }
+      party_in_use: { Args: { p_party_id: string }; Returns: boolean }
       pending_login_email: {
         Args: { p_browser_hash: string; p_code_id: string }
         Returns: string
@@ -1884,6 +2553,20 @@ export type Database = {
         }
         Returns: boolean
       }
+      reset_council_sync: {
+        Args: { p_actor_id: string; p_source_key: string }
+        Returns: undefined
+      }
+      resolve_council_party_name: {
+        Args: {
+          p_actor_id: string
+          p_gemeente_code: string
+          p_name: string
+          p_name_key: string
+          p_party_id?: string
+        }
+        Returns: Json
+      }
       retry_delivery: {
         Args: {
           p_actor_id: string
@@ -1909,6 +2592,44 @@ export type Database = {
           p_campaign_id: string
         }
         Returns: number
+      }
+      save_manual_agenda_item: {
+        Args: {
+          p_actor_id: string
+          p_item: Json
+          p_item_id?: string
+          p_meeting_id: string
+        }
+        Returns: Json
+      }
+      save_manual_meeting: {
+        Args: {
+          p_actor_id: string
+          p_gemeente_code: string
+          p_meeting: Json
+          p_meeting_id?: string
+        }
+        Returns: Json
+      }
+      save_manual_motion: {
+        Args: {
+          p_actor_id: string
+          p_gemeente_code: string
+          p_motion: Json
+          p_motion_id?: string
+          p_submitters: Json
+          p_votes: Json
+        }
+        Returns: Json
+      }
+      save_manual_votes: {
+        Args: {
+          p_actor_id: string
+          p_gemeente_code: string
+          p_motion_id: string
+          p_votes: Json
+        }
+        Returns: Json
       }
       save_party: {
         Args: {
