@@ -50,6 +50,46 @@ export type Database = {
           },
         ]
       }
+      agenda_item_themes: {
+        Row: {
+          agenda_item_id: string
+          confirmed_at: string
+          confirmed_by: string | null
+          theme_key: string
+        }
+        Insert: {
+          agenda_item_id: string
+          confirmed_at?: string
+          confirmed_by?: string | null
+          theme_key: string
+        }
+        Update: {
+          agenda_item_id?: string
+          confirmed_at?: string
+          confirmed_by?: string | null
+          theme_key?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agenda_item_themes_agenda_item_id_fkey"
+            columns: ["agenda_item_id"]
+            referencedRelation: "agenda_items"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agenda_item_themes_confirmed_by_fkey"
+            columns: ["confirmed_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agenda_item_themes_theme_key_fkey"
+            columns: ["theme_key"]
+            referencedRelation: "themes"
+            referencedColumns: ["key"]
+          },
+        ]
+      }
       agenda_items: {
         Row: {
           created_at: string
@@ -101,6 +141,24 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      app_keys: {
+        Row: {
+          created_at: string
+          key: string
+          name: string
+        }
+        Insert: {
+          created_at?: string
+          key: string
+          name: string
+        }
+        Update: {
+          created_at?: string
+          key?: string
+          name?: string
+        }
+        Relationships: []
       }
       audit_log: {
         Row: {
@@ -276,6 +334,325 @@ export type Database = {
             foreignKeyName: "campaigns_signing_revision_fk"
             columns: ["signing_revision_id"]
             referencedRelation: "letter_revisions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      commitment_reactions: {
+        Row: {
+          body: string
+          commitment_id: string
+          created_at: string
+          disown_token_hash: string | null
+          disowned_at: string | null
+          disowned_note: string | null
+          id: string
+          link_id: string | null
+          responder_name: string
+          responder_role: string | null
+          update_id: number
+        }
+        Insert: {
+          body: string
+          commitment_id: string
+          created_at?: string
+          disown_token_hash?: string | null
+          disowned_at?: string | null
+          disowned_note?: string | null
+          id?: string
+          link_id?: string | null
+          responder_name: string
+          responder_role?: string | null
+          update_id: number
+        }
+        Update: {
+          body?: string
+          commitment_id?: string
+          created_at?: string
+          disown_token_hash?: string | null
+          disowned_at?: string | null
+          disowned_note?: string | null
+          id?: string
+          link_id?: string | null
+          responder_name?: string
+          responder_role?: string | null
+          update_id?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "commitment_reactions_commitment_id_fkey"
+            columns: ["commitment_id"]
+            referencedRelation: "commitments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitment_reactions_link_id_fkey"
+            columns: ["link_id"]
+            referencedRelation: "commitment_reply_links"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitment_reactions_update_id_fkey"
+            columns: ["update_id"]
+            referencedRelation: "commitment_updates"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      commitment_reply_links: {
+        Row: {
+          commitment_id: string
+          created_at: string
+          expires_at: string
+          id: string
+          revoked_at: string | null
+          token_hash: string
+          update_id: number
+        }
+        Insert: {
+          commitment_id: string
+          created_at?: string
+          expires_at: string
+          id?: string
+          revoked_at?: string | null
+          token_hash: string
+          update_id: number
+        }
+        Update: {
+          commitment_id?: string
+          created_at?: string
+          expires_at?: string
+          id?: string
+          revoked_at?: string | null
+          token_hash?: string
+          update_id?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "commitment_reply_links_commitment_id_fkey"
+            columns: ["commitment_id"]
+            referencedRelation: "commitments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitment_reply_links_update_id_fkey"
+            columns: ["update_id"]
+            referencedRelation: "commitment_updates"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      commitment_updates: {
+        Row: {
+          commitment_id: string
+          evidence_page: number | null
+          evidence_title: string | null
+          evidence_url: string | null
+          happened_on: string
+          id: number
+          note: string | null
+          previous_status: string | null
+          recorded_at: string
+          recorded_by: string | null
+          seq: number
+          status: string
+        }
+        Insert: {
+          commitment_id: string
+          evidence_page?: number | null
+          evidence_title?: string | null
+          evidence_url?: string | null
+          happened_on: string
+          id?: never
+          note?: string | null
+          previous_status?: string | null
+          recorded_at?: string
+          recorded_by?: string | null
+          seq: number
+          status: string
+        }
+        Update: {
+          commitment_id?: string
+          evidence_page?: number | null
+          evidence_title?: string | null
+          evidence_url?: string | null
+          happened_on?: string
+          id?: never
+          note?: string | null
+          previous_status?: string | null
+          recorded_at?: string
+          recorded_by?: string | null
+          seq?: number
+          status?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "commitment_updates_commitment_id_fkey"
+            columns: ["commitment_id"]
+            referencedRelation: "commitments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitment_updates_recorded_by_fkey"
+            columns: ["recorded_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      commitments: {
+        Row: {
+          ask_id: string | null
+          body: string
+          college_email: string | null
+          created_at: string
+          created_by: string | null
+          deadline: string | null
+          document_id: string | null
+          gemeente_code: string
+          id: string
+          meeting_id: string | null
+          motion_id: string | null
+          party_id: string | null
+          passage_id: number | null
+          promised_on: string
+          promiser: string
+          promiser_detail: string | null
+          response_id: string | null
+          source_kind: string
+          source_page: number | null
+          source_quote: string | null
+          source_title: string
+          source_url: string | null
+          status: string
+          status_on: string
+          theme_key: string
+          updated_at: string
+          updated_by: string | null
+        }
+        Insert: {
+          ask_id?: string | null
+          body: string
+          college_email?: string | null
+          created_at?: string
+          created_by?: string | null
+          deadline?: string | null
+          document_id?: string | null
+          gemeente_code: string
+          id?: string
+          meeting_id?: string | null
+          motion_id?: string | null
+          party_id?: string | null
+          passage_id?: number | null
+          promised_on: string
+          promiser: string
+          promiser_detail?: string | null
+          response_id?: string | null
+          source_kind: string
+          source_page?: number | null
+          source_quote?: string | null
+          source_title: string
+          source_url?: string | null
+          status?: string
+          status_on: string
+          theme_key: string
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Update: {
+          ask_id?: string | null
+          body?: string
+          college_email?: string | null
+          created_at?: string
+          created_by?: string | null
+          deadline?: string | null
+          document_id?: string | null
+          gemeente_code?: string
+          id?: string
+          meeting_id?: string | null
+          motion_id?: string | null
+          party_id?: string | null
+          passage_id?: number | null
+          promised_on?: string
+          promiser?: string
+          promiser_detail?: string | null
+          response_id?: string | null
+          source_kind?: string
+          source_page?: number | null
+          source_quote?: string | null
+          source_title?: string
+          source_url?: string | null
+          status?: string
+          status_on?: string
+          theme_key?: string
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "commitments_ask_id_fkey"
+            columns: ["ask_id"]
+            referencedRelation: "letter_asks"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitments_created_by_fkey"
+            columns: ["created_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitments_document_id_fkey"
+            columns: ["document_id"]
+            referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitments_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "commitments_meeting_id_fkey"
+            columns: ["meeting_id"]
+            referencedRelation: "meetings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitments_motion_id_fkey"
+            columns: ["motion_id"]
+            referencedRelation: "motions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitments_party_id_fkey"
+            columns: ["party_id"]
+            referencedRelation: "parties"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitments_passage_id_fkey"
+            columns: ["passage_id"]
+            referencedRelation: "document_passages"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitments_response_id_fkey"
+            columns: ["response_id"]
+            referencedRelation: "responses"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitments_theme_key_fkey"
+            columns: ["theme_key"]
+            referencedRelation: "themes"
+            referencedColumns: ["key"]
+          },
+          {
+            foreignKeyName: "commitments_updated_by_fkey"
+            columns: ["updated_by"]
+            referencedRelation: "users"
             referencedColumns: ["id"]
           },
         ]
@@ -660,6 +1037,43 @@ export type Database = {
             columns: ["gemeente_code"]
             referencedRelation: "gemeenten"
             referencedColumns: ["code"]
+          },
+        ]
+      }
+      gemeente_follows: {
+        Row: {
+          created_at: string
+          gemeente_code: string
+          id: string
+          last_digest_at: string | null
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          gemeente_code: string
+          id?: string
+          last_digest_at?: string | null
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          gemeente_code?: string
+          id?: string
+          last_digest_at?: string | null
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "gemeente_follows_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "gemeente_follows_user_id_fkey"
+            columns: ["user_id"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
           },
         ]
       }
@@ -1164,6 +1578,46 @@ export type Database = {
           },
         ]
       }
+      motion_themes: {
+        Row: {
+          confirmed_at: string
+          confirmed_by: string | null
+          motion_id: string
+          theme_key: string
+        }
+        Insert: {
+          confirmed_at?: string
+          confirmed_by?: string | null
+          motion_id: string
+          theme_key: string
+        }
+        Update: {
+          confirmed_at?: string
+          confirmed_by?: string | null
+          motion_id?: string
+          theme_key?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "motion_themes_confirmed_by_fkey"
+            columns: ["confirmed_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "motion_themes_motion_id_fkey"
+            columns: ["motion_id"]
+            referencedRelation: "motions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "motion_themes_theme_key_fkey"
+            columns: ["theme_key"]
+            referencedRelation: "themes"
+            referencedColumns: ["key"]
+          },
+        ]
+      }
       motions: {
         Row: {
           agenda_item_external_id: string | null
@@ -1289,6 +1743,7 @@ export type Database = {
         Row: {
           attempts: number
           created_at: string
+          headers: NonNullable<Json>
           html_body: string | null
           id: string
           last_error: string | null
@@ -1303,6 +1758,7 @@ export type Database = {
         Insert: {
           attempts?: number
           created_at?: string
+          headers?: NonNullable<Json>
           html_body?: string | null
           id?: string
           last_error?: string | null
@@ -1317,6 +1773,7 @@ export type Database = {
         Update: {
           attempts?: number
           created_at?: string
+          headers?: NonNullable<Json>
           html_body?: string | null
           id?: string
           last_error?: string | null
@@ -1414,6 +1871,55 @@ export type Database = {
           {
             foreignKeyName: "party_contacts_updated_by_fkey"
             columns: ["updated_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      policy_moments: {
+        Row: {
+          gemeente_code: string
+          id: string
+          kind: string
+          note: string | null
+          on_date: string
+          reminder_sent_at: string | null
+          set_at: string
+          set_by: string | null
+          year: number
+        }
+        Insert: {
+          gemeente_code: string
+          id?: string
+          kind: string
+          note?: string | null
+          on_date: string
+          reminder_sent_at?: string | null
+          set_at?: string
+          set_by?: string | null
+          year: number
+        }
+        Update: {
+          gemeente_code?: string
+          id?: string
+          kind?: string
+          note?: string | null
+          on_date?: string
+          reminder_sent_at?: string | null
+          set_at?: string
+          set_by?: string | null
+          year?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "policy_moments_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "policy_moments_set_by_fkey"
+            columns: ["set_by"]
             referencedRelation: "users"
             referencedColumns: ["id"]
           },
@@ -2274,6 +2780,7 @@ export type Database = {
         Returns: {
           attempts: number
           created_at: string
+          headers: NonNullable<Json>
           html_body: string | null
           id: string
           last_error: string | null
@@ -2303,6 +2810,18 @@ export type Database = {
       consume_rate_limit: {
         Args: { p_key: string; p_limit: number; p_window_seconds: number }
         Returns: boolean
+      }
+      correct_commitment: {
+        Args: {
+          p_actor_id: string
+          p_body: string
+          p_commitment_id: string
+          p_deadline?: string
+          p_promiser_detail?: string
+          p_reason: string
+          p_theme_key: string
+        }
+        Returns: string
       }
       council_check_manual_votes: {
         Args: { p_gemeente_code: string; p_hamerstuk: boolean; p_votes: Json }
@@ -2378,6 +2897,16 @@ export type Database = {
         Returns: string
       }
       delete_user_account: { Args: { p_user_id: string }; Returns: undefined }
+      disown_commitment_reaction: {
+        Args: {
+          p_disown_token_hash: string
+          p_link_days: number
+          p_mails?: Json
+          p_new_token_hash: string
+          p_note?: string
+        }
+        Returns: string
+      }
       disown_party_response: {
         Args: {
           p_disown_token_hash: string
@@ -2386,6 +2915,10 @@ export type Database = {
           p_note: string
         }
         Returns: string
+      }
+      end_follow: {
+        Args: { p_follow_id: string; p_how: string; p_user_id?: string }
+        Returns: boolean
       }
       enter_party_response: {
         Args: {
@@ -2418,6 +2951,21 @@ export type Database = {
           section: string
         }[]
       }
+      follow_gemeente: {
+        Args: { p_gemeente_code: string; p_user_id: string }
+        Returns: string
+      }
+      gemeente_timeline: {
+        Args: {
+          p_before?: Json
+          p_gemeente_code: string
+          p_kind?: string
+          p_limit: number
+          p_party?: string
+          p_theme?: string
+        }
+        Returns: Json
+      }
       import_parties: {
         Args: {
           p_actor_id: string
@@ -2441,6 +2989,10 @@ export type Database = {
         }
         Returns: string
       }
+      kring_commitments: {
+        Args: { p_kring_id: string; p_today: string }
+        Returns: Json
+      }
       kring_dashboard: { Args: { p_kring_id: string }; Returns: Json }
       may_confirm_practice_members: {
         Args: { p_gemeente_code: string; p_user_id: string }
@@ -2455,6 +3007,14 @@ export type Database = {
         Returns: boolean
       }
       may_edit_positions: {
+        Args: { p_gemeente_code: string; p_user_id: string }
+        Returns: boolean
+      }
+      may_record_commitments: {
+        Args: { p_gemeente_code: string; p_user_id: string }
+        Returns: boolean
+      }
+      may_set_policy_dates: {
         Args: { p_gemeente_code: string; p_user_id: string }
         Returns: boolean
       }
@@ -2476,7 +3036,27 @@ export type Database = {
         }
         Returns: number
       }
+      outcome_changes: {
+        Args: { p_gemeente_codes: string[]; p_limit: number; p_since: string }
+        Returns: Json
+      }
+      outcome_noon: { Args: { p_date: string }; Returns: string }
+      outcome_timeline_items: {
+        Args: { p_gemeente_code: string }
+        Returns: {
+          at: string
+          data: Json
+          key: string
+          kind: string
+          links: string[]
+          party_ids: string[]
+          recorded_at: string
+          seq: number
+          theme_keys: string[]
+        }[]
+      }
       party_in_use: { Args: { p_party_id: string }; Returns: boolean }
+      party_said_and_did: { Args: { p_party_id: string }; Returns: Json }
       pending_login_email: {
         Args: { p_browser_hash: string; p_code_id: string }
         Returns: string
@@ -2489,6 +3069,27 @@ export type Database = {
         Args: { p_actor_id: string; p_position_id: string }
         Returns: string
       }
+      queue_outcome_mails: { Args: { p_mails: Json }; Returns: undefined }
+      record_commitment: {
+        Args: {
+          p_actor_id: string
+          p_commitment: Json
+          p_gemeente_code: string
+          p_link_days: number
+          p_mails?: Json
+          p_token_hash: string
+        }
+        Returns: Json
+      }
+      record_follow_digest: {
+        Args: {
+          p_due_before: string
+          p_follow_id: string
+          p_mail: Json
+          p_now: string
+        }
+        Returns: boolean
+      }
       record_party_list_change: {
         Args: {
           p_action: string
@@ -2498,6 +3099,15 @@ export type Database = {
           p_notice: Json
         }
         Returns: undefined
+      }
+      record_policy_reminder: {
+        Args: {
+          p_mails: Json
+          p_moment_id: string
+          p_now: string
+          p_on_date: string
+        }
+        Returns: boolean
       }
       record_register_verification: {
         Args: {
@@ -2717,6 +3327,17 @@ export type Database = {
         }
         Returns: boolean
       }
+      set_policy_moment: {
+        Args: {
+          p_actor_id: string
+          p_gemeente_code: string
+          p_kind: string
+          p_note?: string
+          p_on_date?: string
+          p_year: number
+        }
+        Returns: string
+      }
       set_theme_retired: {
         Args: { p_actor_id: string; p_key: string; p_retired: boolean }
         Returns: boolean
@@ -2757,6 +3378,17 @@ export type Database = {
         }
         Returns: string
       }
+      submit_commitment_reaction: {
+        Args: {
+          p_body: string
+          p_disown_token_hash: string
+          p_mails?: Json
+          p_responder_name: string
+          p_responder_role?: string
+          p_token_hash: string
+        }
+        Returns: string
+      }
       submit_party_response: {
         Args: {
           p_answers: Json
@@ -2792,6 +3424,10 @@ export type Database = {
         }
         Returns: Json
       }
+      timeline_chain: {
+        Args: { p_gemeente_code: string; p_key: string }
+        Returns: Json
+      }
       unchecked_contacts: {
         Args: { p_actor_id: string; p_campaign_id: string }
         Returns: {
@@ -2801,6 +3437,22 @@ export type Database = {
           updated_at: string
           updated_by: string
         }[]
+      }
+      update_commitment_status: {
+        Args: {
+          p_actor_id: string
+          p_commitment_id: string
+          p_evidence_page?: number
+          p_evidence_title?: string
+          p_evidence_url?: string
+          p_happened_on: string
+          p_link_days: number
+          p_mails?: Json
+          p_note: string
+          p_status: string
+          p_token_hash: string
+        }
+        Returns: Json
       }
       verify_signature: {
         Args: {
