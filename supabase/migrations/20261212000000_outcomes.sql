@@ -244,9 +244,9 @@ as $$
   )
 $$;
 
--- Set the real dates of a gemeente's policy cycle: admins, its kring editors, and huisartsen with a
--- confirmed practice there who coordinate a letter there that is not closed
--- (permissions.maySetPolicyDates says the same).
+-- Set the real dates of a gemeente's policy cycle: admins, its kring editors, and the coordinators
+-- of a letter there that is not closed (permissions.maySetPolicyDates says the same). A low-stakes,
+-- audited change: it moves a reminder and the date shown.
 create function public.may_set_policy_dates(p_user_id uuid, p_gemeente_code text)
 returns boolean
 language sql
@@ -254,14 +254,11 @@ stable
 set search_path = ''
 as $$
   select public.may_record_commitments(p_user_id, p_gemeente_code)
-  or (exists (
+  or exists (
     select 1 from public.memberships m join public.campaigns c on c.id = m.campaign_id
     where m.user_id = p_user_id and m.role = 'campaign_coordinator'
       and c.gemeente_code = p_gemeente_code and c.status <> 'afgerond'
-  ) and exists (
-    select 1 from public.practice_members pm join public.practices p on p.id = pm.practice_id
-    where pm.user_id = p_user_id and pm.confirmed_at is not null and p.gemeente_code = p_gemeente_code
-  ))
+  )
 $$;
 
 -- A party that commitments name stays (as with letters, positions and votes).

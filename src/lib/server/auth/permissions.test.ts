@@ -20,6 +20,7 @@ import {
 	mayVerifySignatures
 } from './permissions';
 import { mayApprovePosition, mayCreateKring, mayEditPositions, mayManageThemes, mayViewKringDashboard } from './permissions';
+import { mayRecordCommitments, maySetPolicyDates } from './permissions';
 
 const { service } = connectTestDatabase();
 
@@ -245,5 +246,19 @@ describe('permissions per role', () => {
 		expect(await each(async (user) => mayManageThemes(await loadRoles(user.id)))).toEqual(adminOnly);
 		expect(await each(async (user) => mayCreateKring(await loadRoles(user.id)))).toEqual(adminOnly);
 		expect(await each(async (user) => mayViewKringDashboard(await loadRoles(user.id), kringHere))).toEqual({ ...adminOnly, 'kring editor here': true });
+	});
+
+	it('record commitments and their status in the gemeente: editors of a kring covering it and admins; the database agrees', async () => {
+		const app = await each(async (user) => mayRecordCommitments(await loadRoles(user.id), here.code));
+		expect(app).toEqual(only('kring editor here', 'admin'));
+		expect(await database('may_record_commitments', (user) => ({ p_user_id: user.id, p_gemeente_code: here.code }))).toEqual(app);
+		expect(mayRecordCommitments(await loadRoles(people['kring editor here'].id), elsewhere.code)).toBe(false);
+	});
+
+	it("set the policy cycle's dates in the gemeente: its kring editors, admins and the coordinators of a letter there; the database agrees", async () => {
+		const app = await each(async (user) => maySetPolicyDates(await loadRoles(user.id), here.code));
+		expect(app).toEqual(only('coordinator', 'verified coordinator', 'kring editor here', 'admin'));
+		expect(await database('may_set_policy_dates', (user) => ({ p_user_id: user.id, p_gemeente_code: here.code }))).toEqual(app);
+		expect(maySetPolicyDates(await loadRoles(people.coordinator.id), elsewhere.code)).toBe(false);
 	});
 });

@@ -84,6 +84,18 @@ export function mayEditPositions(roles: Roles, gemeenteCode: string): boolean {
 	return roles.admin || roles.kringGemeenten.includes(gemeenteCode);
 }
 
+/** Record commitments (toezeggingen) in a gemeente and their status updates: editors of a kring
+ * that covers it, and admins (may_record_commitments checks the same in the database). */
+export function mayRecordCommitments(roles: Roles, gemeenteCode: string): boolean {
+	return roles.admin || roles.kringGemeenten.includes(gemeenteCode);
+}
+
+/** Set the real dates of a gemeente's policy cycle: admins, its kring editors, and the coordinators
+ * of a letter there that is not closed (may_set_policy_dates, the same). */
+export function maySetPolicyDates(roles: Roles, gemeenteCode: string): boolean {
+	return mayRecordCommitments(roles, gemeenteCode) || roles.coordinatingIn.includes(gemeenteCode);
+}
+
 /** Approve an assessment as the second editor: someone who may edit positions there and did not
  * make this assessment. */
 export function mayApprovePosition(roles: Roles, position: { gemeenteCode: string; assessedById: string | null }): boolean {

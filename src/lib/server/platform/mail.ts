@@ -2,8 +2,10 @@
 // worker sends it with nodemailer, retrying failures with back-off (nothing is lost; after
 // MAX_ATTEMPTS a message is marked failed and stays readable). Without SMTP_URL the transport
 // is nodemailer's JSON transport: the message is built as for real, printed as one console
-// line, and read at /dev/mail on a developer's machine (see devMailboxAllows).
+// line, and read at /dev/mail on a developer's machine (see devMailboxAllows). A message may
+// carry a few list headers of its own (List-Unsubscribe, RFC 8058's List-Unsubscribe-Post).
 import nodemailer, { type Transporter } from 'nodemailer';
+import { z } from 'zod';
 import { db } from './db';
 import { env, isLoopbackHost, publicOrigin } from './env';
 
@@ -16,6 +18,26 @@ export interface OutgoingMail {
 	text: string;
 	html?: string;
 	replyTo?: string;
+	headers?: MailHeaders;
+}
+
+// One line each: a line break in a value would start a header of its own.
+const headerValue = z.string().min(1).max(2000).regex(/^[^\r\n]*$/);
+
+/** The only headers a message may add: a mailing list's own (RFC 2369, RFC 8058). */
+const headersSchema = z
+	.object({
+		'List-Unsubscribe': headerValue.optional(),
+		'List-Unsubscribe-Post': headerValue.optional(),
+		'List-Id': headerValue.optional()
+	})
+	.strict();
+
+export type MailHeaders = z.infer<typeof headersSchema>;
+
+/** The headers stored with a message, checked where they leave the database. */
+export function mailHeaders(value: unknown): MailHeaders {
+	return headersSchema.parse(value ?? {});
 }
 
 export interface OutboxMessage {
@@ -25,6 +47,7 @@ export interface OutboxMessage {
 	text: string;
 	html: string | null;
 	replyTo: string | null;
+	headers: MailHeaders;
 	status: 'queued' | 'sending' | 'sent' | 'failed';
 	attempts: number;
 	lastError: string | null;
@@ -39,6 +62,7 @@ interface OutboxRow {
 	text_body: string;
 	html_body: string | null;
 	reply_to: string | null;
+	headers: unknown;
 	status: OutboxMessage['status'];
 	attempts: number;
 	last_error: string | null;
@@ -54,6 +78,7 @@ function toMessage(row: OutboxRow): OutboxMessage {
 		text: row.text_body,
 		html: row.html_body,
 		replyTo: row.reply_to,
+		headers: mailHeaders(row.headers),
 		status: row.status,
 		attempts: row.attempts,
 		lastError: row.last_error,
@@ -133,7 +158,8 @@ export async function enqueueMails(mails: OutgoingMail[]): Promise<string[]> {
 				subject: mail.subject,
 				text_body: mail.text,
 				html_body: mail.html ?? null,
-				reply_to: mail.replyTo ?? null
+				reply_to: mail.replyTo ?? null,
+				headers: mailHeaders(mail.headers ?? {})
 			}))
 		)
 		.select('id');
@@ -154,7 +180,8 @@ async function deliver(row: OutboxRow): Promise<void> {
 			replyTo: row.reply_to ?? undefined,
 			subject: row.subject,
 			text: row.text_body,
-			html: row.html_body ?? undefined
+			html: row.html_body ?? undefined,
+			headers: mailHeaders(row.headers)
 		});
 		if (!env().SMTP_URL) {
 			const where = usesDevMailbox() ? 'lees op /dev/mail' : 'niet afgeleverd: SMTP_URL ontbreekt';
