@@ -293,7 +293,7 @@ $$;
 
 -- Records a commitment with its first status (toegezegd), a reply link for the promiser
 -- (p_token_hash, hex; valid p_link_days) and the mails to the promiser's addresses (p_mails), in
--- one step. p_commitment: {promiser, party_id, promiser_detail, college_email, theme_key, body,
+-- one step. p_commitment: {id (may be left out), promiser, party_id, promiser_detail, college_email, theme_key, body,
 -- source_kind, response_id, ask_id, document_id, passage_id, motion_id, meeting_id, source_title,
 -- source_url, source_page, source_quote, promised_on, deadline}. The source must be of this
 -- gemeente: an answer of this party (to this ask, in a letter sent here), a passage of a
@@ -402,10 +402,11 @@ begin
   if v_promised is null then
     return jsonb_build_object('status', 'invalid', 'reason', 'promised_on');
   end if;
-  insert into public.commitments (gemeente_code, promiser, party_id, promiser_detail, college_email, theme_key, body,
+  insert into public.commitments (id, gemeente_code, promiser, party_id, promiser_detail, college_email, theme_key, body,
     source_kind, response_id, ask_id, document_id, passage_id, motion_id, meeting_id, source_title, source_quote,
     source_url, source_page, promised_on, deadline, status, status_on, created_by, updated_by)
-  values (p_gemeente_code, v_promiser, v_party, nullif(btrim(coalesce(c ->> 'promiser_detail', '')), ''),
+  values (coalesce(nullif(c ->> 'id', '')::uuid, gen_random_uuid()), p_gemeente_code, v_promiser, v_party,
+    nullif(btrim(coalesce(c ->> 'promiser_detail', '')), ''),
     nullif(lower(btrim(coalesce(c ->> 'college_email', ''))), ''), c ->> 'theme_key', btrim(c ->> 'body'),
     v_kind, case when v_kind = 'antwoord' then v_response end, v_ask,
     case when v_kind = 'akkoord' then v_document end, case when v_kind = 'akkoord' then v_passage end,
