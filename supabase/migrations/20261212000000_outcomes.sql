@@ -298,7 +298,8 @@ $$;
 -- source_url, source_page, source_quote, promised_on, deadline}. The source must be of this
 -- gemeente: an answer of this party (to this ask, in a letter sent here), a passage of a
 -- coalitieakkoord or collegeprogramma here, an adopted motion here, or a meeting here; for the
--- begroting a link and a title. What the source says is copied (title, quote, page, link) unless
+-- begroting a link and a title. Any source may also name an adopted motion that carries it and
+-- the ask of the letter it answers, so the timeline can link ask → answer → motion → commitment. What the source says is copied (title, quote, page, link) unless
 -- given. Returns {status: 'saved', id, update_id} or {status: 'not_allowed' | 'invalid', reason}.
 create function public.record_commitment(
   p_actor_id uuid, p_gemeente_code text, p_commitment jsonb, p_token_hash text, p_link_days integer,
@@ -391,7 +392,18 @@ begin
   else
     return jsonb_build_object('status', 'invalid', 'reason', 'source');
   end if;
-  -- An answer may also say which ask it was about; other sources may name the ask they carry.
+  -- Any source may also name the adopted motion that carries it, the meeting it came up in and
+  -- the ask of the letter it answers (an answer names its own ask): all of this gemeente.
+  if v_motion is not null and not exists (
+    select 1 from public.motions where id = v_motion and gemeente_code = p_gemeente_code and result = 'aangenomen'
+  ) then
+    return jsonb_build_object('status', 'invalid', 'reason', 'source');
+  end if;
+  if v_meeting is not null and not exists (
+    select 1 from public.meetings where id = v_meeting and gemeente_code = p_gemeente_code
+  ) then
+    return jsonb_build_object('status', 'invalid', 'reason', 'source');
+  end if;
   if v_ask is not null then
     perform 1 from public.letter_asks a join public.campaigns cp on cp.id = a.campaign_id
     where a.id = v_ask and cp.gemeente_code = p_gemeente_code;

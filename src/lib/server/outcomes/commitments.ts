@@ -113,6 +113,7 @@ export function commitmentSchema(themeKeys: string[]) {
 			if (value.sourceKind === 'akkoord' && !value.documentId) need('documentId', 'Kies het coalitieakkoord of collegeprogramma.');
 			if (value.sourceKind === 'akkoord' && !value.passageId) need('passageId', 'Kies de passage waarin het staat (zoek in de tekst).');
 			if (value.sourceKind === 'motie' && !value.motionId) need('motionId', 'Kies de aangenomen motie.');
+			if (value.sourceKind === 'antwoord' && value.askId) need('askId', 'Bij een antwoord volgt de vraag uit het antwoord zelf.');
 			if (value.sourceKind === 'vergadering' && !value.meetingId) need('meetingId', 'Kies de vergadering waarin het werd toegezegd.');
 			if (value.sourceKind === 'begroting') {
 				if (!value.sourceUrl) need('sourceUrl', 'Geef de link naar de begroting of kadernota.');
