@@ -8,6 +8,7 @@ import { reportUnexpectedError } from '$lib/server/platform/errors';
 import { startMailWorker, stopMailWorker } from '$lib/server/platform/mail';
 import { startHousekeeping, stopHousekeeping } from '$lib/server/platform/housekeeping';
 import { startReminderWorker, stopReminderWorker } from '$lib/server/letter/reminders';
+import { startOutcomeWorker, stopOutcomeWorker } from '$lib/server/outcomes/outcome-worker';
 import * as session from '$lib/server/auth/session';
 
 export const init: ServerInit = async () => {
@@ -23,10 +24,12 @@ export const init: ServerInit = async () => {
 	}
 	startMailWorker();
 	startReminderWorker();
+	startOutcomeWorker();
 	startHousekeeping();
 	process.once('sveltekit:shutdown', async () => {
 		stopHousekeeping();
 		stopReminderWorker();
+		stopOutcomeWorker();
 		stopMailWorker();
 		await stopDatabase();
 	});

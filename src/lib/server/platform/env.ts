@@ -60,6 +60,12 @@ const schema = z
 			.default('true')
 			.transform((value) => value === 'true'),
 		MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+		// How often the followers' daily e-mail and the policy cycle's reminders are checked.
+		OUTCOME_MAIL_INTERVAL_MS: z.coerce
+			.number({ message: 'OUTCOME_MAIL_INTERVAL_MS moet een aantal milliseconden zijn.' })
+			.int()
+			.min(1000, 'OUTCOME_MAIL_INTERVAL_MS moet minstens 1000 zijn.')
+			.default(60 * 60 * 1000),
 		// The BIG-register's SOAP service (CIBG); unset: signatures are verified by hand only.
 		BIG_REGISTER_URL: z
 			.url({
