@@ -32,3 +32,29 @@ export function timelineKindOf(key: string): TimelineKind | null {
 export function isTimelineKey(key: string): boolean {
 	return /^(vraag|standpunt|vergadering|motie|toezegging)-[0-9a-f-]{36}$|^antwoord-[0-9a-f-]{36}-[0-9a-f-]{36}$|^status-\d{1,18}$/.test(key);
 }
+
+// Council words as the timeline shows them (the same as the council module's, which is
+// server-only; pages import these).
+export const MEETING_KIND_LABELS: Record<string, string> = {
+	raadsvergadering: 'Raadsvergadering',
+	commissievergadering: 'Commissievergadering',
+	informatiebijeenkomst: 'Informatiebijeenkomst',
+	overig: 'Bijeenkomst'
+};
+
+export const MOTION_RESULT_LABELS: Record<string, string> = {
+	aangenomen: 'aangenomen',
+	verworpen: 'verworpen',
+	ingetrokken: 'ingetrokken',
+	aangehouden: 'aangehouden',
+	overig: 'overig'
+};
+
+export const VOTE_LABELS: Record<string, string> = {
+	voor: 'voor',
+	tegen: 'tegen',
+	verdeeld: 'verdeeld',
+	onthouden: 'onthouden',
+	afwezig: 'afwezig',
+	onbekend: 'onbekend'
+};

@@ -460,3 +460,10 @@ export async function correctCommitment(actorId: string, commitmentId: string, i
 }
 
 export { SOURCE_KINDS };
+
+/** How many commitments a gemeente has in each status (for its public page). */
+export async function statusCounts(gemeenteCode: string): Promise<Array<{ status: CommitmentStatus; count: number }>> {
+	const { data, error } = await db().from('commitments').select('status').eq('gemeente_code', gemeenteCode);
+	if (error) throw new Error(`statusCounts: ${error.message}`);
+	return COMMITMENT_STATUSES.map((status) => ({ status, count: data.filter((row) => row.status === status).length })).filter((s) => s.count > 0);
+}

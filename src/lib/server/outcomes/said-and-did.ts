@@ -239,3 +239,10 @@ export async function saidAndDid(partyId: string, today = new Date().toISOString
 		})
 	};
 }
+
+/** The parties of a gemeente to choose from, by name (public: names only). */
+export async function partiesToChoose(gemeenteCode: string): Promise<Array<{ id: string; name: string; abbreviation: string | null }>> {
+	const { data, error } = await db().from('parties').select('id, name, abbreviation').eq('gemeente_code', gemeenteCode).order('name');
+	if (error) throw new Error(`partiesToChoose: ${error.message}`);
+	return data;
+}

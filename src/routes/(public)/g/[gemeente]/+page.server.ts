@@ -5,6 +5,7 @@ import type { PageServerLoad } from './$types';
 import { publicMatrix } from '$lib/server/positions/matrix';
 import { listThemes } from '$lib/server/gemeenten/themes';
 import { DOCUMENT_FILTERS, type DocumentFilter } from '$lib/positions';
+import { statusCounts } from '$lib/server/outcomes/commitments';
 
 // Public page of one gemeente, by slug (/g/zaanstad) or CBS code in any case (/g/GM0479).
 // Both stay working; the page names the slug URL as canonical.
@@ -30,6 +31,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			allThemes: themes.map((t) => ({ key: t.key, label: t.label })),
 			filter
 		},
+		commitments: await statusCounts(gemeente.code),
 		canonicalUrl: new URL(`/g/${gemeente.slug}`, url.origin).href
 	};
 };
