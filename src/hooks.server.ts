@@ -40,8 +40,10 @@ const requestId: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-// SvelteKit checks the Origin of form posts; this covers every other state-changing request
-// (JSON bodies, fetch) so a cross-site page can never act with the visitor's cookie.
+// Every state-changing request (forms, JSON, fetch) must come from a page of this app, so a
+// cross-site page can never act with the visitor's cookie. SvelteKit's own check is off
+// (svelte.config.js): it also refuses posts without an Origin, as a mail provider's one-click
+// unsubscribe comes; browsers send an Origin (or Sec-Fetch-Site) with every post.
 const sameOriginWrites: Handle = ({ event, resolve }) => {
 	const { request, url } = event;
 	if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {

@@ -467,3 +467,13 @@ export async function statusCounts(gemeenteCode: string): Promise<Array<{ status
 	if (error) throw new Error(`statusCounts: ${error.message}`);
 	return COMMITMENT_STATUSES.map((status) => ({ status, count: data.filter((row) => row.status === status).length })).filter((s) => s.count > 0);
 }
+
+export type ShownCommitment = Omit<CommitmentDetail, 'partyEmails' | 'collegeEmail'>;
+
+/** A commitment as a page may show it: without the promiser's e-mail addresses. */
+export function withoutAddresses(c: CommitmentDetail): ShownCommitment {
+	const { partyEmails, collegeEmail, ...shown } = c;
+	void partyEmails;
+	void collegeEmail;
+	return shown;
+}
