@@ -19,9 +19,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	]);
 	const asked = url.searchParams.get('gemeente')?.toUpperCase();
 	const preselected = gemeenten.some((g) => g.code === asked) ? asked : practices[0]?.gemeenteCode;
+	// A link from the policy cycle (?aanleiding=begroting, or anders with ?titel=Kadernota 2028).
+	const occasion = campaigns.OCCASION_KEYS.find((key) => key === url.searchParams.get('aanleiding')) ?? 'verkiezingen_2026';
 	return {
 		gemeenten: gemeenten.map((g) => ({ code: g.code, name: g.displayName })),
 		preselected: preselected ?? '',
+		occasion,
+		customTitle: occasion === 'anders' ? (url.searchParams.get('titel') ?? '').slice(0, 200) : '',
 		occasions: campaigns.OCCASIONS,
 		themes: themes.map((t) => ({ key: t.key, label: t.label })),
 		// The rule, before it bites: where this huisarts may start a letter, and what is pending.
