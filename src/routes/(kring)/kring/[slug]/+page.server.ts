@@ -6,12 +6,13 @@ import { SORT_KEYS, kringDashboard, sortGemeenten, type SortKey } from '$lib/ser
 import { KRING_KINDS } from '$lib/server/kringen/kringen';
 import { formatShortDateTime } from '$lib/format';
 import { STANCE_LABELS, POSITION_STATUS_LABELS } from '$lib/positions';
+import { kringCommitments } from '$lib/server/outcomes/kring-commitments';
 
 export const load: PageServerLoad = async (event) => {
 	const { kring } = await kringContext(event);
 	const requested = event.url.searchParams.get('sorteer');
 	const sort: SortKey = SORT_KEYS.find((key) => key === requested) ?? 'naam';
-	const dashboard = await kringDashboard(kring.id);
+	const [dashboard, commitments] = await Promise.all([kringDashboard(kring.id), kringCommitments(kring.id)]);
 	return {
 		kring: { slug: kring.slug, name: kring.name, kind: KRING_KINDS[kring.kind], needApproval: kring.needApproval },
 		sort,
@@ -21,6 +22,7 @@ export const load: PageServerLoad = async (event) => {
 			lastChange: g.lastChange ? formatShortDateTime(g.lastChange) : null
 		})),
 		themes: dashboard.themes,
+		commitments,
 		changes: dashboard.changes.map((c) => ({
 			...c,
 			at: formatShortDateTime(c.at),
