@@ -252,3 +252,191 @@ update public.positions set status = 'gepubliceerd', published_at = now() - inte
   change_reason = 'Gepubliceerd zonder reactie: de reactietermijn is verstreken', updated_by = '20000000-0000-4000-8000-000000000005'
 where id in ('70000000-0000-4000-8000-000000000003', '70000000-0000-4000-8000-000000000006',
              '70000000-0000-4000-8000-000000000010', '70000000-0000-4000-8000-000000000011');
+
+-- Outcomes (demo): a letter the huisartsen of Zaanstad sent after the election (closed now, so it
+-- blocks no new letter), the parties' answers, a council meeting with motions and votes, and
+-- commitments with their history, one reaction included, so the timeline, "gezegd en gedaan" and
+-- the kring view show something on a first start. All invented, marked "(demo)". More fixed ids:
+--   a… the letter (campaign, revision, asks, responses) · b… council · c… commitments
+insert into public.campaigns (id, gemeente_code, occasion, title, occasion_key, status, created_by, created_at, sent_at, sent_manually, closed_at) values
+  ('a0000000-0000-4000-8000-000000000001', 'GM0479', 'anders', 'Zorg na de verkiezingen (demo)',
+   'anders:zorg-na-de-verkiezingen-demo', 'afgerond', '20000000-0000-4000-8000-000000000001',
+   '2026-03-20 09:00+01', '2026-03-27 10:00+01', true, '2026-10-01 12:00+02');
+insert into public.memberships (id, user_id, role, campaign_id) values
+  ('40000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000001', 'campaign_coordinator', 'a0000000-0000-4000-8000-000000000001');
+insert into public.letter_revisions (id, campaign_id, number, body_md, body_html, author_id, created_at) values
+  ('a1000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000001', 1,
+   E'Geachte fractie,\n\nNamens de huisartsen in Zaanstad (demo) vragen wij u om drie dingen.\n\n## Onze vragen aan u\n\n1. Beslis binnen vier weken over een Wmo-aanvraag en geef huisartsen één vast aanspreekpunt bij het Wmo-loket.\n2. Zorg dat jeugdhulp binnen zes weken start en dat de verwijzende huisarts hoort wat er met de verwijzing gebeurt.\n3. Reserveer ruimte voor huisartsenzorg in elk nieuw bouwplan en help praktijken aan betaalbare huisvesting.\n\nMet vriendelijke groet,\n\nDe huisartsen van Zaanstad',
+   '<p>Geachte fractie,</p><p>Namens de huisartsen in Zaanstad (demo) vragen wij u om drie dingen.</p><h2>Onze vragen aan u</h2><ol><li>Beslis binnen vier weken over een Wmo-aanvraag en geef huisartsen één vast aanspreekpunt bij het Wmo-loket.</li><li>Zorg dat jeugdhulp binnen zes weken start en dat de verwijzende huisarts hoort wat er met de verwijzing gebeurt.</li><li>Reserveer ruimte voor huisartsenzorg in elk nieuw bouwplan en help praktijken aan betaalbare huisvesting.</li></ol><p>Met vriendelijke groet,</p><p>De huisartsen van Zaanstad</p>',
+   '20000000-0000-4000-8000-000000000001', '2026-03-20 09:00+01');
+update public.campaigns set signing_revision_id = 'a1000000-0000-4000-8000-000000000001'
+where id = 'a0000000-0000-4000-8000-000000000001';
+insert into public.campaign_themes (campaign_id, theme_key, position) values
+  ('a0000000-0000-4000-8000-000000000001', 'wmo', 1),
+  ('a0000000-0000-4000-8000-000000000001', 'jeugdzorg', 2),
+  ('a0000000-0000-4000-8000-000000000001', 'huisvesting', 3);
+insert into public.letter_asks (id, campaign_id, revision_id, number, body, theme_key, created_at) values
+  ('a2000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000001', 'a1000000-0000-4000-8000-000000000001', 1,
+   'Beslis binnen vier weken over een Wmo-aanvraag en geef huisartsen één vast aanspreekpunt bij het Wmo-loket.', 'wmo', '2026-03-22 10:00+01'),
+  ('a2000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000001', 'a1000000-0000-4000-8000-000000000001', 2,
+   'Zorg dat jeugdhulp binnen zes weken start en dat de verwijzende huisarts hoort wat er met de verwijzing gebeurt.', 'jeugdzorg', '2026-03-22 10:00+01'),
+  ('a2000000-0000-4000-8000-000000000003', 'a0000000-0000-4000-8000-000000000001', 'a1000000-0000-4000-8000-000000000001', 3,
+   'Reserveer ruimte voor huisartsenzorg in elk nieuw bouwplan en help praktijken aan betaalbare huisvesting.', 'huisvesting', '2026-03-22 10:00+01');
+insert into public.signatures (campaign_id, user_id, practice_id, revision_id, signer_name, big_number, show_name, verified_at, verification_method, created_at)
+select 'a0000000-0000-4000-8000-000000000001', u.id, pm.practice_id, 'a1000000-0000-4000-8000-000000000001', u.name, u.big_number, true,
+       '2026-03-24 12:00+01', 'hand', '2026-03-23 12:00+01'
+from public.users u
+join lateral (select practice_id from public.practice_members where user_id = u.id order by practice_id limit 1) pm on true
+where u.id in ('20000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000002',
+               '20000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000004');
+-- Handed over by the coordinators themselves (the demo parties have no addresses).
+insert into public.deliveries (campaign_id, party_id, channel, created_at)
+select 'a0000000-0000-4000-8000-000000000001', id, 'handmatig', '2026-03-27 10:00+01'
+from public.parties where gemeente_code = 'GM0479';
+insert into public.responses (id, campaign_id, party_id, channel, responder_name, responder_role, body_md, body_html, entered_by, created_at) values
+  ('a3000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000001', '50000000-0000-4000-8000-000000000009', 'email',
+   'Kees Zwart (demo)', 'fractievoorzitter', 'Lokaal Zaans Belang staat achter snelle Wmo-besluiten.',
+   '<p>Lokaal Zaans Belang staat achter snelle Wmo-besluiten.</p>', '20000000-0000-4000-8000-000000000001', '2026-04-02 14:00+02'),
+  ('a3000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000001', '50000000-0000-4000-8000-000000000010', 'email',
+   'Ilse Mol (demo)', 'lijsttrekker', 'Zorgzaam Zaanstad zegt op alle drie de vragen ja.',
+   '<p>Zorgzaam Zaanstad zegt op alle drie de vragen ja.</p>', '20000000-0000-4000-8000-000000000001', '2026-04-05 09:30+02'),
+  ('a3000000-0000-4000-8000-000000000003', 'a0000000-0000-4000-8000-000000000001', '50000000-0000-4000-8000-000000000001', 'email',
+   'Demo Woordvoerder (demo)', 'woordvoerder zorg', 'De VVD wil eerst weten wat het kost.',
+   '<p>De VVD wil eerst weten wat het kost.</p>', '20000000-0000-4000-8000-000000000001', '2026-04-09 16:00+02');
+insert into public.response_answers (response_id, campaign_id, ask_id, answer, explanation) values
+  ('a3000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000001', 'a2000000-0000-4000-8000-000000000001', 'ja',
+   'Wij regelen dat de gemeente vanaf 2027 binnen vier weken beslist, en trekken er geld voor uit in de eerste begroting.'),
+  ('a3000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000001', 'a2000000-0000-4000-8000-000000000002', 'deels',
+   'Sneller wel, maar zes weken kunnen wij niet beloven.'),
+  ('a3000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000001', 'a2000000-0000-4000-8000-000000000003', 'geen_standpunt', null),
+  ('a3000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000001', 'a2000000-0000-4000-8000-000000000001', 'ja',
+   'Ja: vier weken, en een vaste contactpersoon voor huisartsen bij het loket.'),
+  ('a3000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000001', 'a2000000-0000-4000-8000-000000000002', 'ja',
+   'Een praktijkondersteuner jeugd in elke wijk, vanaf dit jaar.'),
+  ('a3000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000001', 'a2000000-0000-4000-8000-000000000003', 'ja',
+   'In elk bouwplan van meer dan 500 woningen ruimte voor een praktijk.'),
+  ('a3000000-0000-4000-8000-000000000003', 'a0000000-0000-4000-8000-000000000001', 'a2000000-0000-4000-8000-000000000001', 'deels',
+   'Snellere besluiten graag, maar niet met extra geld.'),
+  ('a3000000-0000-4000-8000-000000000003', 'a0000000-0000-4000-8000-000000000001', 'a2000000-0000-4000-8000-000000000002', 'nee', null),
+  ('a3000000-0000-4000-8000-000000000003', 'a0000000-0000-4000-8000-000000000001', 'a2000000-0000-4000-8000-000000000003', 'ja', null);
+
+-- The akkoord also holds a real promise (the other care passages only say "wij onderzoeken").
+insert into public.document_passages (document_id, ordinal, page, section, body)
+select '60000000-0000-4000-8000-000000000003', max(ordinal) + 1, 4, 'Zorg dichtbij',
+       'Het Wmo-loket krijgt vóór 1 januari 2027 één vast telefoonnummer voor huisartsen, en het college publiceert vanaf dan elk kwartaal de wachttijden voor Wmo-besluiten.'
+from public.document_passages where document_id = '60000000-0000-4000-8000-000000000003';
+
+-- A council meeting with motions and the vote per party, entered by hand from the besluitenlijst.
+insert into public.meetings (id, gemeente_code, kind, name, starts_at, location, status, entered_by, created_at) values
+  ('b1000000-0000-4000-8000-000000000001', 'GM0479', 'raadsvergadering', 'Raadsvergadering 18 juni 2026 (demo)',
+   '2026-06-18 19:30+02', 'Stadhuis Zaandam, raadzaal', 'gepland', '20000000-0000-4000-8000-000000000005', '2026-06-19 09:00+02'),
+  ('b1000000-0000-4000-8000-000000000002', 'GM0479', 'raadsvergadering', 'Begrotingsraad 5 november 2026 (demo)',
+   '2026-11-05 17:00+01', 'Stadhuis Zaandam, raadzaal', 'gepland', '20000000-0000-4000-8000-000000000005', '2026-11-06 09:00+01');
+insert into public.motions (id, gemeente_code, meeting_id, title, type, decided_on, result, text, url, entered_by, created_at) values
+  ('b2000000-0000-4000-8000-000000000001', 'GM0479', 'b1000000-0000-4000-8000-000000000001', 'Snel een rolstoel (demo)', 'motie',
+   '2026-06-18', 'aangenomen', 'Draagt het college op om vanaf 1 januari 2027 binnen vier weken te beslissen over elke Wmo-aanvraag voor een hulpmiddel.',
+   'https://example.org/demo/motie-snel-een-rolstoel.pdf', '20000000-0000-4000-8000-000000000005', '2026-06-19 09:00+02'),
+  ('b2000000-0000-4000-8000-000000000002', 'GM0479', 'b1000000-0000-4000-8000-000000000001', 'Wachttijd jeugdhulp openbaar (demo)', 'motie',
+   '2026-06-18', 'verworpen', 'Verzoekt het college elk kwartaal de wachttijd voor jeugdhulp te publiceren.',
+   'https://example.org/demo/motie-wachttijd-jeugdhulp.pdf', '20000000-0000-4000-8000-000000000005', '2026-06-19 09:00+02'),
+  ('b2000000-0000-4000-8000-000000000003', 'GM0479', 'b1000000-0000-4000-8000-000000000002', 'Praktijkruimte in de Achtersluispolder (demo)', 'amendement',
+   '2026-11-05', 'aangenomen', 'Reserveert in de grondexploitatie Achtersluispolder ruimte voor een gezondheidscentrum.',
+   'https://example.org/demo/amendement-praktijkruimte.pdf', '20000000-0000-4000-8000-000000000005', '2026-11-06 09:00+01'),
+  ('b2000000-0000-4000-8000-000000000004', 'GM0479', 'b1000000-0000-4000-8000-000000000002', 'Loket voor mantelzorgers (demo)', 'motie',
+   '2026-11-05', 'aangenomen', 'Verzoekt het college één loket voor respijtzorg en mantelzorgondersteuning te openen.',
+   'https://example.org/demo/motie-loket-mantelzorgers.pdf', '20000000-0000-4000-8000-000000000005', '2026-11-06 09:00+01');
+insert into public.motion_submitters (motion_id, party_id, role) values
+  ('b2000000-0000-4000-8000-000000000001', '50000000-0000-4000-8000-000000000010', 'indiener'),
+  ('b2000000-0000-4000-8000-000000000001', '50000000-0000-4000-8000-000000000009', 'mede-indiener'),
+  ('b2000000-0000-4000-8000-000000000002', '50000000-0000-4000-8000-000000000010', 'indiener'),
+  ('b2000000-0000-4000-8000-000000000003', '50000000-0000-4000-8000-000000000002', 'indiener'),
+  ('b2000000-0000-4000-8000-000000000004', '50000000-0000-4000-8000-000000000005', 'indiener');
+insert into public.motion_party_votes (motion_id, party_id, vote, source, source_document, source_url, source_page, entered_by)
+select v.motion_id::uuid, v.party_id::uuid, v.vote, 'manual', 'besluitenlijst', v.url, v.page, '20000000-0000-4000-8000-000000000005'
+from (values
+  ('b2000000-0000-4000-8000-000000000001', '50000000-0000-4000-8000-000000000009', 'voor', 'https://example.org/demo/besluitenlijst-2026-06-18.pdf', 3),
+  ('b2000000-0000-4000-8000-000000000001', '50000000-0000-4000-8000-000000000010', 'voor', 'https://example.org/demo/besluitenlijst-2026-06-18.pdf', 3),
+  ('b2000000-0000-4000-8000-000000000001', '50000000-0000-4000-8000-000000000001', 'tegen', 'https://example.org/demo/besluitenlijst-2026-06-18.pdf', 3),
+  ('b2000000-0000-4000-8000-000000000001', '50000000-0000-4000-8000-000000000002', 'voor', 'https://example.org/demo/besluitenlijst-2026-06-18.pdf', 3),
+  ('b2000000-0000-4000-8000-000000000001', '50000000-0000-4000-8000-000000000003', 'voor', 'https://example.org/demo/besluitenlijst-2026-06-18.pdf', 3),
+  ('b2000000-0000-4000-8000-000000000001', '50000000-0000-4000-8000-000000000004', 'afwezig', 'https://example.org/demo/besluitenlijst-2026-06-18.pdf', 3),
+  ('b2000000-0000-4000-8000-000000000002', '50000000-0000-4000-8000-000000000009', 'tegen', 'https://example.org/demo/besluitenlijst-2026-06-18.pdf', 4),
+  ('b2000000-0000-4000-8000-000000000002', '50000000-0000-4000-8000-000000000010', 'voor', 'https://example.org/demo/besluitenlijst-2026-06-18.pdf', 4),
+  ('b2000000-0000-4000-8000-000000000002', '50000000-0000-4000-8000-000000000001', 'tegen', 'https://example.org/demo/besluitenlijst-2026-06-18.pdf', 4),
+  ('b2000000-0000-4000-8000-000000000002', '50000000-0000-4000-8000-000000000002', 'voor', 'https://example.org/demo/besluitenlijst-2026-06-18.pdf', 4),
+  ('b2000000-0000-4000-8000-000000000003', '50000000-0000-4000-8000-000000000009', 'voor', 'https://example.org/demo/besluitenlijst-2026-11-05.pdf', 7),
+  ('b2000000-0000-4000-8000-000000000003', '50000000-0000-4000-8000-000000000010', 'voor', 'https://example.org/demo/besluitenlijst-2026-11-05.pdf', 7),
+  ('b2000000-0000-4000-8000-000000000003', '50000000-0000-4000-8000-000000000002', 'voor', 'https://example.org/demo/besluitenlijst-2026-11-05.pdf', 7),
+  ('b2000000-0000-4000-8000-000000000004', '50000000-0000-4000-8000-000000000009', 'voor', 'https://example.org/demo/besluitenlijst-2026-11-05.pdf', 8),
+  ('b2000000-0000-4000-8000-000000000004', '50000000-0000-4000-8000-000000000005', 'voor', 'https://example.org/demo/besluitenlijst-2026-11-05.pdf', 8)
+) as v (motion_id, party_id, vote, url, page);
+insert into public.motion_themes (motion_id, theme_key, confirmed_by) values
+  ('b2000000-0000-4000-8000-000000000001', 'wmo', '20000000-0000-4000-8000-000000000005'),
+  ('b2000000-0000-4000-8000-000000000002', 'jeugdzorg', '20000000-0000-4000-8000-000000000005'),
+  ('b2000000-0000-4000-8000-000000000003', 'huisvesting', '20000000-0000-4000-8000-000000000005'),
+  ('b2000000-0000-4000-8000-000000000004', 'respijtzorg', '20000000-0000-4000-8000-000000000005');
+
+-- Commitments as the kring's editor recorded them, each with its steps (written here in the order
+-- they happened; the app records them through record_commitment and update_commitment_status).
+insert into public.commitments (id, gemeente_code, promiser, party_id, promiser_detail, theme_key, body, source_kind,
+                                response_id, ask_id, document_id, passage_id, motion_id, meeting_id, source_title, source_quote,
+                                source_url, source_page, promised_on, deadline, status, status_on, created_by, updated_by, created_at) values
+  ('c0000000-0000-4000-8000-000000000001', 'GM0479', 'partij', '50000000-0000-4000-8000-000000000009', 'fractievoorzitter Kees Zwart (demo)', 'wmo',
+   'Vanaf 2027 beslist de gemeente binnen vier weken over een Wmo-aanvraag, met geld in de eerste begroting.', 'antwoord',
+   'a3000000-0000-4000-8000-000000000001', 'a2000000-0000-4000-8000-000000000001', null, null, 'b2000000-0000-4000-8000-000000000001', null,
+   'Antwoord van Lokaal Zaans Belang (demo) op vraag 1 van de brief "Zorg na de verkiezingen (demo)"',
+   'Wij regelen dat de gemeente vanaf 2027 binnen vier weken beslist, en trekken er geld voor uit in de eerste begroting.',
+   null, null, '2026-04-02', '2027-01-01', 'deels_gerealiseerd', '2026-11-10', '20000000-0000-4000-8000-000000000005',
+   '20000000-0000-4000-8000-000000000005', '2026-04-10 10:00+02'),
+  ('c0000000-0000-4000-8000-000000000002', 'GM0479', 'college', null, 'wethouder Zorg (demo)', 'wmo',
+   'Het Wmo-loket krijgt vóór 1 januari 2027 één vast telefoonnummer voor huisartsen; elk kwartaal worden de wachttijden gepubliceerd.', 'akkoord',
+   null, 'a2000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000003',
+   (select id from public.document_passages where document_id = '60000000-0000-4000-8000-000000000003' and body like 'Het Wmo-loket krijgt%'),
+   null, null, 'Coalitieakkoord 2026-2030 "Samen voor de Zaan" (demo, verzonnen)',
+   'Het Wmo-loket krijgt vóór 1 januari 2027 één vast telefoonnummer voor huisartsen, en het college publiceert vanaf dan elk kwartaal de wachttijden voor Wmo-besluiten.',
+   'https://example.org/demo/coalitieakkoord-2026.pdf', 4, '2026-05-12', '2027-01-01', 'in_uitvoering', '2026-09-15',
+   '20000000-0000-4000-8000-000000000005', '20000000-0000-4000-8000-000000000005', '2026-05-20 10:00+02'),
+  ('c0000000-0000-4000-8000-000000000003', 'GM0479', 'college', null, null, 'huisvesting',
+   'Het college reserveert in de Achtersluispolder ruimte voor een gezondheidscentrum en legt vóór 1 oktober 2026 een plan voor.', 'motie',
+   null, 'a2000000-0000-4000-8000-000000000003', null, null, 'b2000000-0000-4000-8000-000000000003', null,
+   'Amendement "Praktijkruimte in de Achtersluispolder (demo)" (aangenomen)', null,
+   'https://example.org/demo/amendement-praktijkruimte.pdf', null, '2026-06-18', '2026-10-01', 'toegezegd', '2026-06-18',
+   '20000000-0000-4000-8000-000000000005', '20000000-0000-4000-8000-000000000005', '2026-06-19 10:00+02'),
+  ('c0000000-0000-4000-8000-000000000004', 'GM0479', 'college', null, 'wethouder Zorg (demo)', 'respijtzorg',
+   'De wethouder stuurt vóór de zomer een plan voor respijtzorg naar de raad.', 'vergadering',
+   null, null, null, null, null, 'b1000000-0000-4000-8000-000000000001', 'Raadsvergadering 18 juni 2026 (demo)',
+   'Ik zeg toe dat u vóór de zomer een plan voor respijtzorg krijgt.', 'https://example.org/demo/notulen-2026-06-18.pdf', 12,
+   '2026-06-18', '2026-07-15', 'niet_nagekomen', '2026-09-01', '20000000-0000-4000-8000-000000000005',
+   '20000000-0000-4000-8000-000000000005', '2026-06-19 10:30+02');
+-- The commitments' number 3 went back the way promises sometimes do, and number 1 moved forward.
+insert into public.commitment_updates (commitment_id, seq, status, previous_status, happened_on, note, evidence_title, evidence_url, evidence_page, recorded_by, recorded_at) values
+  ('c0000000-0000-4000-8000-000000000001', 1, 'toegezegd', null, '2026-04-02', null, null, null, null, '20000000-0000-4000-8000-000000000005', '2026-04-10 10:00+02'),
+  ('c0000000-0000-4000-8000-000000000001', 2, 'in_uitvoering', 'toegezegd', '2026-06-18',
+   'De raad nam de motie "Snel een rolstoel" aan, mede ingediend door Lokaal Zaans Belang.', 'Besluitenlijst raadsvergadering 18 juni 2026 (demo)',
+   'https://example.org/demo/besluitenlijst-2026-06-18.pdf', 3, '20000000-0000-4000-8000-000000000005', '2026-06-19 11:00+02'),
+  ('c0000000-0000-4000-8000-000000000001', 3, 'deels_gerealiseerd', 'in_uitvoering', '2026-11-10',
+   'De begroting 2027 trekt geld uit voor de helft van de extra beslissers; de termijn van vier weken staat er niet in.', 'Begroting 2027 (demo), programma Zorg en welzijn',
+   'https://example.org/demo/begroting-2027.pdf', 42, '20000000-0000-4000-8000-000000000005', '2026-11-12 09:00+01'),
+  ('c0000000-0000-4000-8000-000000000002', 1, 'toegezegd', null, '2026-05-12', null, null, null, null, '20000000-0000-4000-8000-000000000005', '2026-05-20 10:00+02'),
+  ('c0000000-0000-4000-8000-000000000002', 2, 'in_uitvoering', 'toegezegd', '2026-09-15',
+   'Het college meldt dat het telefoonnummer in januari werkt; de wachttijden volgen.', 'Raadsinformatiebrief Wmo-loket (demo)',
+   'https://example.org/demo/raadsinformatiebrief-wmo-loket.pdf', null, '20000000-0000-4000-8000-000000000005', '2026-09-16 10:00+02'),
+  ('c0000000-0000-4000-8000-000000000003', 1, 'toegezegd', null, '2026-06-18', null, null, null, null, '20000000-0000-4000-8000-000000000005', '2026-06-19 10:00+02'),
+  ('c0000000-0000-4000-8000-000000000004', 1, 'toegezegd', null, '2026-06-18', null, null, null, null, '20000000-0000-4000-8000-000000000005', '2026-06-19 10:30+02'),
+  ('c0000000-0000-4000-8000-000000000004', 2, 'in_uitvoering', 'toegezegd', '2026-07-01',
+   'De wethouder meldt in de commissie dat het plan in voorbereiding is.', 'Verslag commissie Samenleving 1 juli 2026 (demo)',
+   null, 5, '20000000-0000-4000-8000-000000000005', '2026-07-02 10:00+02'),
+  ('c0000000-0000-4000-8000-000000000004', 3, 'vastgelopen', 'in_uitvoering', '2026-08-01',
+   'Het plan is uitgesteld tot na het zomerreces; geen nieuwe datum.', 'Lijst van toezeggingen raad, augustus 2026 (demo)',
+   'https://example.org/demo/toezeggingenlijst-2026-08.pdf', 2, '20000000-0000-4000-8000-000000000005', '2026-08-02 10:00+02'),
+  ('c0000000-0000-4000-8000-000000000004', 4, 'niet_nagekomen', 'vastgelopen', '2026-09-01',
+   'De wethouder trekt de toezegging in: respijtzorg komt in de kadernota 2028.', 'Lijst van toezeggingen raad, september 2026 (demo)',
+   'https://example.org/demo/toezeggingenlijst-2026-09.pdf', 2, '20000000-0000-4000-8000-000000000005', '2026-09-02 10:00+02');
+insert into public.commitment_reactions (commitment_id, update_id, responder_name, responder_role, body, created_at)
+select 'c0000000-0000-4000-8000-000000000001', id, 'Kees Zwart (demo)', 'fractievoorzitter',
+       'Klopt. De andere helft regelen wij in de voorjaarsnota; daar houden wij het college aan.', '2026-11-14 16:00+01'
+from public.commitment_updates where commitment_id = 'c0000000-0000-4000-8000-000000000001' and seq = 3;
+
+-- The kring set the real date of next year's kadernota (the begroting stays an estimate).
+insert into public.policy_moments (gemeente_code, kind, year, on_date, note, set_by) values
+  ('GM0479', 'kadernota', 2027, '2027-06-24', 'Raadsvergadering over de kadernota 2028 (demo)', '20000000-0000-4000-8000-000000000005');
