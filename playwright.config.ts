@@ -83,7 +83,9 @@ export default defineConfig({
 				PORT: String(port),
 				ORIGIN: baseURL,
 				BIG_REGISTER_URL: `http://127.0.0.1:${bigRegisterPort}/zksrv/soap/4`,
-				BIG_REGISTER_TIMEOUT_MS: '2000'
+				BIG_REGISTER_TIMEOUT_MS: '2000',
+				// Followers' mail is checked every 2 s instead of hourly, so a journey sees its digest.
+				OUTCOME_MAIL_INTERVAL_MS: '2000'
 			},
 			reuseExistingServer: false,
 			timeout: 60_000,

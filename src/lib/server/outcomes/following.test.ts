@@ -126,8 +126,10 @@ describe('following a gemeente', () => {
 		const tokenB = await unsubscribeToken(followB.id);
 
 		const flipped = tokenA.slice(0, -1) + (tokenA.endsWith('a') ? 'b' : 'a');
+		const dot = tokenA.indexOf('.');
+		const changed = tokenA.slice(0, dot + 10) + (tokenA[dot + 10] === 'a' ? 'b' : 'a') + tokenA.slice(dot + 11);
 		const borrowed = `${followB.id}.${tokenA.split('.')[1]}`;
-		for (const forged of [flipped, borrowed, `${followB.id}`, `${followB.id}.`, 'onzin']) {
+		for (const forged of [flipped, changed, borrowed, `${followB.id}`, `${followB.id}.`, 'onzin']) {
 			expect(await unsubscribeWithToken(forged, 'one_click')).toBe('invalid');
 			expect(await findUnsubscribe(forged)).toEqual({ state: 'invalid' });
 		}

@@ -92,6 +92,8 @@ export async function verifiedFollowId(token: string): Promise<string | null> {
 	} catch {
 		return null;
 	}
+	// One spelling per signature: the last character's spare bits must be zero, as we write them.
+	if (encodeBase32LowerCaseNoPadding(given) !== match[2]) return null;
 	const expected = signature(await signingKey(), match[1]);
 	return given.length === expected.length && constantTimeEqual(given, expected) ? match[1] : null;
 }
