@@ -1,4 +1,4 @@
-// The positions benchmark (npm run bench:positions): not part of npm test. It uses the same
+// The benchmarks (npm run bench:positions, npm run bench:timeline): not part of npm test. It uses the same
 // in-memory local Supabase as the tests, and prints its figures instead of asserting timings.
 import { defineConfig, mergeConfig } from 'vitest/config';
 import base from '../../vite.config';
