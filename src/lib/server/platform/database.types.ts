@@ -671,6 +671,28 @@ export type Database = {
           },
         ]
       }
+      public_page_versions: {
+        Row: {
+          gemeente_code: string
+          version: number
+        }
+        Insert: {
+          gemeente_code: string
+          version: number
+        }
+        Update: {
+          gemeente_code?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "public_page_versions_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
       rate_limits: {
         Row: {
           hits: number
@@ -1030,6 +1052,10 @@ export type Database = {
           id: string
         }[]
       }
+      bump_public_page: {
+        Args: { p_gemeente_code: string }
+        Returns: undefined
+      }
       campaign_coverage: {
         Args: { p_campaign_id: string; p_gemeente_code: string }
         Returns: Json
@@ -1125,6 +1151,10 @@ export type Database = {
         }
         Returns: number
       }
+      public_page_gemeenten: {
+        Args: { p_key: string; p_kind: string }
+        Returns: string[]
+      }
       record_reminder_digest: {
         Args: {
           p_campaign_id: string
@@ -1139,6 +1169,7 @@ export type Database = {
         Returns: undefined
       }
       redeem_login_code: { Args: { p_code_id: string }; Returns: string }
+      release_outbox: { Args: { p_ids: string[] }; Returns: number }
       remove_party: {
         Args: {
           p_actor_id: string

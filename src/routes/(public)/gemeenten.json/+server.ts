@@ -2,9 +2,8 @@
 // The home page's finder uses it while someone types.
 import { json } from '@sveltejs/kit';
 import { listGemeenten, searchGemeenten, searchQuerySchema, type Gemeente } from '$lib/server/gemeenten/gemeenten';
+import { markCacheable } from '$lib/server/platform/public-cache';
 import type { RequestHandler } from './$types';
-
-const publicCache = { 'cache-control': 'public, max-age=300' };
 
 function toResult({ code, name, displayName, province, slug }: Gemeente) {
 	return { code, name, displayName, province, slug };
@@ -16,5 +15,7 @@ export const GET: RequestHandler = async ({ url }) => {
 		return json({ message: parsed.error.issues[0]?.message ?? 'Ongeldige zoekterm.' }, { status: 400 });
 	}
 	const gemeenten = parsed.data ? await searchGemeenten(parsed.data) : await listGemeenten();
-	return json({ results: gemeenten.map(toResult) }, { headers: publicCache });
+	// Reference data: cached whole, with ETag and compression (page-cache.ts).
+	markCacheable();
+	return json({ results: gemeenten.map(toResult) });
 };

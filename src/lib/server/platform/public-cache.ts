@@ -1,0 +1,135 @@
+// Public data of a gemeente, cached per process and never stale for longer than CACHE_CHECK_MS.
+// How it stays right: database triggers bump a per-gemeente version (public_page_versions) inside
+// every transaction that writes a table a public page reads, whatever code made the write, so no
+// write path can forget to clear the cache. This process re-reads the versions (one small call
+// for all gemeenten) right after any write it made itself and otherwise at most every
+// CACHE_CHECK_MS, so its own changes show at once and other instances' (hosted Supabase with
+// several app processes) within that interval. A cached value is used while its gemeente's
+// version is unchanged (and for at most MAX_AGE_MS, for texts like "3 dagen geleden").
+// A new domain hooks in with one trigger line in its migration and one call here:
+//   const positions = await cachedPublic(code, 'positions', () => loadPositions(code));
+// Each call also records the version it used on the request, so the page cache (page-cache.ts)
+// can keep the whole page and its ETag exactly as long as the data it was built from.
+import { db } from './db';
+import { onDatabaseWrite } from './db-traffic';
+import { env } from './env';
+import { currentRequestState } from './request-context';
+
+const MAX_AGE_MS = 5 * 60 * 1000;
+const MAX_ENTRIES = 2000;
+
+let versions = new Map<string, number>();
+let checkedAt = -Infinity;
+let checkedEpoch = -1;
+let writeEpoch = 0;
+let sync: { epoch: number; promise: Promise<Map<string, number>> } | null = null;
+
+onDatabaseWrite(() => {
+	writeEpoch++;
+});
+
+function checkIntervalMs(): number {
+	return env().CACHE_CHECK_MS;
+}
+
+async function readVersions(): Promise<Map<string, number>> {
+	const { data, error } = await db().from('public_page_versions').select('gemeente_code, version');
+	if (error) throw new Error(`public_page_versions: ${error.message}`);
+	return new Map(data.map((row) => [row.gemeente_code, row.version]));
+}
+
+/** Every gemeente's current version (absent: 0), re-read when this process wrote since the last
+ * read or the last read is older than CACHE_CHECK_MS. Concurrent callers share one read. */
+export async function currentVersions(): Promise<Map<string, number>> {
+	const fresh = checkedEpoch === writeEpoch && performance.now() - checkedAt < checkIntervalMs();
+	if (fresh) return versions;
+	if (sync && sync.epoch === writeEpoch) return sync.promise;
+	const epoch = writeEpoch;
+	const startedAt = performance.now();
+	const promise = readVersions().then(
+		(read) => {
+			// A newer read may have finished first; keep the newest.
+			if (epoch >= checkedEpoch) {
+				versions = read;
+				checkedAt = startedAt;
+				checkedEpoch = epoch;
+			}
+			return read;
+		},
+		(error: unknown) => {
+			throw error;
+		}
+	);
+	sync = { epoch, promise };
+	promise.finally(() => {
+		if (sync?.promise === promise) sync = null;
+	}).catch(() => {});
+	return promise;
+}
+
+export async function publicVersion(gemeenteCode: string): Promise<number> {
+	return (await currentVersions()).get(gemeenteCode) ?? 0;
+}
+
+interface Entry {
+	version: number;
+	value: Promise<unknown>;
+	expiresAt: number;
+}
+
+const entries = new Map<string, Entry>();
+
+/** The request's page may be cached as a whole (see page-cache.ts), as long as this gemeente's
+ * version stays `version`. Pages with no gemeente data (the home page) use markCacheable(). */
+function recordDependency(gemeenteCode: string, version: number): void {
+	const state = currentRequestState();
+	if (!state) return;
+	state.cacheable = true;
+	state.dependsOn.set(gemeenteCode, version);
+}
+
+/** Marks the current request's page as public and built from reference data only. */
+export function markCacheable(): void {
+	const state = currentRequestState();
+	if (state) state.cacheable = true;
+}
+
+/** `load()`'s result for this gemeente and part, loaded again only after the gemeente's public
+ * data changed (or after MAX_AGE_MS). Concurrent callers share one load. */
+export async function cachedPublic<T>(gemeenteCode: string, part: string, load: () => Promise<T>): Promise<T> {
+	const version = await publicVersion(gemeenteCode);
+	recordDependency(gemeenteCode, version);
+	const key = `${gemeenteCode}\u0000${part}`;
+	const now = Date.now();
+	const known = entries.get(key);
+	if (known && known.version === version && known.expiresAt > now) {
+		// Refresh its place: the oldest-used entries go first when the cache is full.
+		entries.delete(key);
+		entries.set(key, known);
+		return known.value as Promise<T>;
+	}
+	const value = load();
+	const entry: Entry = { version, value, expiresAt: now + MAX_AGE_MS };
+	entries.set(key, entry);
+	value.catch(() => {
+		if (entries.get(key) === entry) entries.delete(key);
+	});
+	while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+	return value;
+}
+
+/** Whether data recorded as `dependsOn` is still current. */
+export async function stillCurrent(dependsOn: ReadonlyMap<string, number>): Promise<boolean> {
+	if (dependsOn.size === 0) return true;
+	const now = await currentVersions();
+	for (const [code, version] of dependsOn) if ((now.get(code) ?? 0) !== version) return false;
+	return true;
+}
+
+/** For tests: forget every cached value and version. */
+export function clearPublicCache(): void {
+	entries.clear();
+	versions = new Map();
+	checkedAt = -Infinity;
+	checkedEpoch = -1;
+}
