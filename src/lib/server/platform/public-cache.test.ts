@@ -7,14 +7,14 @@ process.env.CACHE_CHECK_MS = '300';
 import { createClient } from '@supabase/supabase-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { connectTestDatabase } from '$test/test-db';
-import { campaignReadyToSend, makeParties } from '$test/sending-fixtures';
-import { sendLetter } from '$lib/server/letter/sending';
-import { enterResponse } from '$lib/server/letter/answers';
-import { sendingFingerprint } from '$lib/server/letter/review';
+import { makeParties } from '$test/sending-fixtures';
+import { sentLetter } from '$test/public-page-data';
 import { load } from '../../../routes/(public)/g/[gemeente]/+page.server';
 import { newRequestState, runWithRequestState } from './request-context';
 import { clearPublicCache } from './public-cache';
 import type { Database } from './database.types';
+import type { GemeentePage } from '$lib/server/gemeenten/gemeenten';
+import type { PublicCampaign } from '$lib/server/letter/public-letter';
 
 let other: ReturnType<typeof createClient<Database>>;
 beforeAll(() => {
@@ -32,28 +32,8 @@ async function pageLoad(code: string) {
 		load({ params: { gemeente: code }, url: new URL(`http://localhost/g/${code}`) } as LoadEvent)
 	);
 	if (!data) throw new Error('no page data');
-	return { data, calls: state.calls, dependsOn: state.dependsOn };
-}
-
-async function sentLetter(signers: number, parties: number, answers: number) {
-	const scenario = await campaignReadyToSend({
-		signers: Array.from({ length: signers }, (_, i) => ({ name: `Dokter ${i}`, showName: i % 2 === 0 })),
-		parties: Array.from({ length: parties }, (_, i) => ({ name: `Partij ${i}`, emails: [] }))
-	});
-	const sent = await sendLetter(scenario.campaign, scenario.coordinator.id, await sendingFingerprint(scenario.campaign.id), { manual: true });
-	if (!sent.sent) throw new Error(`not sent: ${sent.reason}`);
-	const campaign = { id: scenario.campaign.id, signingRevisionId: scenario.campaign.signingRevisionId };
-	for (const name of Object.keys(scenario.partyIds).slice(0, answers)) {
-		const ok = await enterResponse(campaign, scenario.partyIds[name], scenario.coordinator.id, 'email', {
-			responderName: 'Fractievoorzitter',
-			responderRole: null,
-			body: 'Wij steunen dit.',
-			answers: {},
-			explanations: {}
-		});
-		if (!ok) throw new Error('answer not stored');
-	}
-	return scenario;
+	// The route's own PageData type is generated for its Svelte page; this test reads the same shape.
+	return { data: data as { gemeente: GemeentePage; campaigns: PublicCampaign[] }, calls: state.calls, dependsOn: state.dependsOn };
 }
 
 describe('the public gemeente page and its cache', () => {

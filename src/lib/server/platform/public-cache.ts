@@ -38,12 +38,22 @@ async function readVersions(): Promise<Map<string, number>> {
 	return new Map(data.map((row) => [row.gemeente_code, row.version]));
 }
 
-/** Every gemeente's current version (absent: 0), re-read when this process wrote since the last
- * read or the last read is older than CACHE_CHECK_MS. Concurrent callers share one read. */
+/** Every gemeente's current version (absent: 0). Callers wait for a read when this process wrote
+ * since the last one, or when the last one is older than CACHE_CHECK_MS; past half that, the
+ * read starts in the background while callers get what is known, so under steady traffic no page
+ * waits for it. Concurrent callers share one read. */
 export async function currentVersions(): Promise<Map<string, number>> {
-	const fresh = checkedEpoch === writeEpoch && performance.now() - checkedAt < checkIntervalMs();
-	if (fresh) return versions;
+	const age = performance.now() - checkedAt;
+	const interval = checkIntervalMs();
+	if (checkedEpoch === writeEpoch && age < interval) {
+		if (age >= interval / 2 && !sync) startRead().catch(() => {});
+		return versions;
+	}
 	if (sync && sync.epoch === writeEpoch) return sync.promise;
+	return startRead();
+}
+
+function startRead(): Promise<Map<string, number>> {
 	const epoch = writeEpoch;
 	const startedAt = performance.now();
 	const promise = readVersions().then(
