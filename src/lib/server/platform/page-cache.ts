@@ -28,9 +28,9 @@ const KEPT_HEADERS = [
 interface StoredPage {
 	etag: string;
 	headers: Array<[string, string]>;
-	identity: Uint8Array;
-	gzip: Uint8Array;
-	br: Uint8Array;
+	identity: Uint8Array<ArrayBuffer>;
+	gzip: Uint8Array<ArrayBuffer>;
+	br: Uint8Array<ArrayBuffer>;
 	dependsOn: Map<string, number>;
 	expiresAt: number;
 	bytes: number;
@@ -93,7 +93,7 @@ function respond(request: Request, page: StoredPage): Response {
 	const body = encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.identity;
 	if (encoding) headers.set('content-encoding', encoding);
 	headers.set('content-length', String(body.byteLength));
-	return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
+	return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
 }
 
 /** The stored page for this URL when its data is still current, as a response (or a 304). */
@@ -140,11 +140,13 @@ export async function storeAndServe(
 			return value === null ? [] : [[name, value] as [string, string]];
 		}),
 		identity,
-		gzip: gzipSync(identity, { level: 6 }),
+		gzip: new Uint8Array(gzipSync(identity, { level: 6 })),
 		// Quality 5: close to the best size at a fraction of the time; done once per version.
-		br: brotliCompressSync(identity, {
-			params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: identity.byteLength }
-		}),
+		br: new Uint8Array(
+			brotliCompressSync(identity, {
+				params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: identity.byteLength }
+			})
+		),
 		dependsOn: new Map(state.dependsOn),
 		expiresAt: Date.now() + MAX_AGE_MS,
 		bytes: 0
