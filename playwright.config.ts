@@ -65,7 +65,8 @@ export default defineConfig({
 		command: 'node build',
 		url: baseURL,
 		// adapter-node assumes https unless ORIGIN says otherwise, and then refuses our form posts.
-		env: { DATA_DIR: ':memory:', HOST: '127.0.0.1', PORT: String(port), ORIGIN: baseURL },
+		// BODY_SIZE_LIMIT as npm start sets it (a pasted letter over the limit keeps its text).
+		env: { DATA_DIR: ':memory:', HOST: '127.0.0.1', PORT: String(port), ORIGIN: baseURL, BODY_SIZE_LIMIT: '4M' },
 		reuseExistingServer: false,
 		timeout: 60_000,
 		stdout: 'ignore',

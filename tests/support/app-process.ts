@@ -95,7 +95,7 @@ export interface AppProcess {
 
 /** Starts the built app on `dataDir` and waits until /gezond answers 200. */
 export async function startApp(dataDir: string, env: Record<string, string> = {}): Promise<AppProcess> {
-	const port = await freePort();
+	const port = env.PORT ? Number(env.PORT) : await freePort();
 	const base = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, [join(root, 'build')], {
 		cwd: root,
