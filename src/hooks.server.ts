@@ -14,6 +14,7 @@ import { DATABASE_AWAY, TOO_BUSY, TOO_LARGE, calmResponse } from '$lib/server/pl
 import { compressed } from '$lib/server/platform/compression';
 import { mayUsePageCache, servedFromCache, storeAndServe } from '$lib/server/platform/page-cache';
 import { crossSiteRefusal } from '$lib/server/platform/same-origin';
+import { isDatabaseDown } from '$lib/server/platform/database-health';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -45,17 +46,19 @@ const requestContext: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = randomUUID();
 	const state = newRequestState();
 	const url = new URL(event.request.url);
+	// A call this request shared with others (a cache read) may have met the outage for it.
+	const away = () => state.unavailable || isDatabaseDown();
 	return runWithRequestState(state, async () => {
 		let response: Response;
 		try {
 			response = await resolve(event);
 		} catch (error) {
 			if (state.busy) return calmResponse(event.request, url, TOO_BUSY);
-			if (state.unavailable) return calmResponse(event.request, url, DATABASE_AWAY);
+			if (away()) return calmResponse(event.request, url, DATABASE_AWAY);
 			throw error;
 		}
 		if (response.status >= 500 && state.busy) return calmResponse(event.request, url, TOO_BUSY);
-		if (response.status >= 500 && state.unavailable) return calmResponse(event.request, url, DATABASE_AWAY);
+		if (response.status >= 500 && away()) return calmResponse(event.request, url, DATABASE_AWAY);
 		if (response.status === 413) return calmResponse(event.request, url, TOO_LARGE);
 		return response;
 	});

@@ -27,6 +27,13 @@ export function isDatabaseDown(): boolean {
 	return outage !== null;
 }
 
+/** For background workers: their failure while the database is away is that outage, already
+ * logged once; anything else is logged as it is. */
+export function logWorkerError(label: string, error: unknown): void {
+	if (isDatabaseDown()) return;
+	console.error(label, error);
+}
+
 export interface HealthReport {
 	ok: boolean;
 	database: 'ok' | 'onbereikbaar';

@@ -5,7 +5,7 @@
 // the database unreachable are flagged for the request and for /gezond; writes are announced
 // (the public cache then re-reads its versions); calls are counted (tests count them per page).
 import { currentRequestState } from './request-context';
-import { reportDatabaseFailure, reportDatabaseSuccess } from './database-health';
+import { isDatabaseDown, reportDatabaseFailure, reportDatabaseSuccess } from './database-health';
 
 export class DatabaseBusyError extends Error {
 	override name = 'DatabaseBusyError';
@@ -90,6 +90,14 @@ function markUnavailable(reason: string): void {
 /** The fetch supabase-js uses (createClient's global.fetch). */
 export function createTrafficFetch(base: typeof fetch = fetch): typeof fetch {
 	return async (input, init) => {
+		// supabase-js retries a failed read up to three times, seconds apart. While the database is
+		// known to be away that only keeps the visitor waiting for the same 503: the first try goes
+		// through (it notices the recovery), the retries stop here.
+		if (isDatabaseDown() && new Headers(init?.headers).has('x-retry-count')) {
+			const state = currentRequestState();
+			if (state) state.unavailable = true;
+			throw new DOMException('De database is niet bereikbaar; niet opnieuw geprobeerd.', 'AbortError');
+		}
 		await turn();
 		const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
 		const write = method !== 'GET' && method !== 'HEAD';

@@ -4,6 +4,7 @@
 import type { HandleServerError } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { currentRequestState } from './request-context';
+import { isDatabaseDown } from './database-health';
 
 type ErrorInput = Parameters<HandleServerError>[0];
 
@@ -26,7 +27,7 @@ export function reportUnexpectedError({ error, event, status, message }: ErrorIn
 	// The database being away or overloaded is logged once per outage (database-health.ts), and the
 	// page becomes a calm 503 (hooks.server.ts): no stack trace per request.
 	const state = currentRequestState();
-	if (state?.unavailable || state?.busy) return { message: UNEXPECTED_ERROR_MESSAGE, requestId };
+	if (state?.unavailable || state?.busy || isDatabaseDown()) return { message: UNEXPECTED_ERROR_MESSAGE, requestId };
 	console.error(`[${requestId}] ${status} ${where}:`, error);
 	return { message: UNEXPECTED_ERROR_MESSAGE, requestId };
 }

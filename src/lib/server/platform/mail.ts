@@ -8,6 +8,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { db } from './db';
 import { env, isLoopbackHost, publicOrigin } from './env';
+import { logWorkerError } from './database-health';
 
 export const MAX_ATTEMPTS = 8;
 const BATCH_SIZE = 20;
@@ -251,7 +252,7 @@ function runWorker(): void {
 				while ((await processOutbox()) > 0);
 			} while (again);
 		} catch (error) {
-			console.error('[mail] wachtrij kon niet worden verwerkt:', error);
+			logWorkerError('[mail] wachtrij kon niet worden verwerkt:', error);
 		} finally {
 			running = null;
 		}

@@ -31,7 +31,8 @@ export async function startGateway(options: {
 		const upstreamUrl = options.postgrestUrl();
 		if (!upstreamUrl) {
 			req.resume();
-			res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+			// Retry-After 0: supabase-js then tries again at once instead of after a second.
+			res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '0' });
 			res.end(JSON.stringify({ message: 'Database API is restarting' }));
 			return;
 		}
