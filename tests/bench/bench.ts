@@ -5,7 +5,7 @@
 // as a share of the static file's. Goal: every page >= 50 % of the static rate, p99 < 50 ms.
 // Needs wrk (Debian: apt-get install wrk). BENCH_SECONDS (10) and BENCH_CONNECTIONS (20) tune it.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -79,6 +79,11 @@ const targets: Array<[string, string]> = [
 	[`/g/${data.small[0]} (40 handtekeningen)`, `/g/${data.small[0]}`],
 	['/g/zaanstad (demo)', '/g/zaanstad']
 ];
+// For comparison, not a goal: the big page built anew for every request (a new ?v= each time, so
+// the page cache never has it; its data still comes from the data cache). What a change costs.
+const uncachedLabel = `/g/${data.big}, elke keer opgebouwd`;
+const uncachedScript = join(dataDir, 'uncached.lua');
+writeFileSync(uncachedScript, `counter = 0\nrequest = function()\n  counter = counter + 1\n  return wrk.format(nil, "/g/${data.big}?v=" .. math.random(1, 1000000000) .. "-" .. counter)\nend\n`);
 
 function toMs(value: string, unit: string): number {
 	const n = Number(value);
@@ -94,10 +99,10 @@ interface Result {
 	bytes: number;
 }
 
-async function measure(label: string, path: string): Promise<Result> {
+async function measure(label: string, path: string, script?: string): Promise<Result> {
 	const url = `${base}${path}`;
-	const args = ['-t2', `-c${connections}`, '--latency', '-H', 'Accept-Encoding: gzip, br', url];
-	spawnSync('wrk', ['-t2', `-c${connections}`, '-d2s', '-H', 'Accept-Encoding: gzip, br', url]);
+	const args = ['-t2', `-c${connections}`, '--latency', '-H', 'Accept-Encoding: gzip, br', ...(script ? ['-s', script] : []), url];
+	spawnSync('wrk', ['-t2', `-c${connections}`, '-d2s', '-H', 'Accept-Encoding: gzip, br', ...(script ? ['-s', script] : []), url]);
 	const run = spawnSync('wrk', [...args.slice(0, 2), `-d${seconds}s`, ...args.slice(2)], { encoding: 'utf8' });
 	const out = run.stdout;
 	const latency = (pct: string) => {
@@ -118,6 +123,8 @@ async function measure(label: string, path: string): Promise<Result> {
 console.log(`wrk, ${connections} verbindingen, ${seconds} s per adres (na 2 s opwarmen), Accept-Encoding: gzip, br\n`);
 const results: Result[] = [];
 for (const [label, path] of targets) results.push(await measure(label, path));
+const uncached = await measure(uncachedLabel, `/g/${data.big}`, uncachedScript);
+const plainBytes = (await (await fetch(`${base}/g/${data.big}`)).arrayBuffer()).byteLength;
 stopServer();
 
 const staticRps = results[0].rps;
@@ -135,6 +142,10 @@ for (const result of results) {
 			`${pad(isStatic ? '—' : `${num(share * 100)} %${met ? '' : ' (niet gehaald)'}`, 24)}${pad(String(result.bytes), 9)}${result.errors}`
 	);
 }
+console.log(
+	`\nTer vergelijking: ${uncached.label}: ${num(uncached.rps)} req/s, p50 ${num(uncached.p50, 2)} ms, p99 ${num(uncached.p99, 2)} ms` +
+		` (${num(plainBytes / 1024)} kB HTML, ${num(results[4].bytes / 1024, 1)} kB met brotli).`
+);
 console.log(allMet ? '\nDoel gehaald: elke pagina >= 50 % van het statische bestand, p99 < 50 ms.' : '\nDoel NIET gehaald voor de gemarkeerde pagina’s.');
 await new Promise((r) => server.once('exit', r));
 cleanup();
