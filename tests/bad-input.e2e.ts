@@ -36,6 +36,11 @@ test('bad input gets a Dutch message, keeps what was typed, and never a 500', as
 		expect(body).toContain('Nergensweg 1');
 	});
 
+	await test.step('a practice id that is no id is no 500', async () => {
+		const left = await page.request.post('/account?/leave', { form: { practiceId: 'geen-id' }, headers: html, maxRedirects: 0 });
+		expect(left.status()).toBeLessThan(500);
+	});
+
 	const campaignId = await test.step('a letter far over the limit keeps its text and says what to do', async () => {
 		await addPractice(page, 'Texel', `Praktijk Texel ${uniqueTag()}`);
 		const id = await startLetter(page, { gemeente: 'Texel', title: `Te lange brief ${uniqueTag()}`, themes: ['Jeugdzorg'] });

@@ -86,6 +86,8 @@ export async function joinPractice(userId: string, practiceId: string): Promise<
 }
 
 export async function leavePractice(userId: string, practiceId: string): Promise<void> {
+	// Not an id (a crafted form): nothing to leave.
+	if (!z.uuid().safeParse(practiceId).success) return;
 	const { error } = await db()
 		.from('practice_members')
 		.delete()
