@@ -39,8 +39,10 @@ interface StoredPage {
 const pages = new Map<string, StoredPage>();
 let storedBytes = 0;
 
+// With the origin: without ORIGIN set, adapter-node takes it from the Host header, and a page
+// built for a forged Host (its canonical link) must never be served to anyone else.
 function cacheKey(url: URL): string {
-	return url.pathname + url.search;
+	return url.origin + url.pathname + url.search;
 }
 
 export function publicCacheControl(): string {
