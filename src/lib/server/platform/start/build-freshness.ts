@@ -51,7 +51,7 @@ export function ensureBuild(root: string): void {
 	const hash = sourceHash(root);
 	const started = Date.now();
 	const logFile = join(root, 'node_modules', '.cache', 'laat-je-horen-build.log');
-	console.log('Laat je horen wordt gebouwd, omdat de code veranderd is sinds de vorige keer (± 40 seconden)…');
+	console.log('Laat je horen wordt gebouwd, omdat de code veranderd is sinds de vorige keer (meestal minder dan een minuut)…');
 	const result = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
 		cwd: root,
 		encoding: 'utf8',
