@@ -56,20 +56,15 @@ export async function currentVersions(): Promise<Map<string, number>> {
 function startRead(): Promise<Map<string, number>> {
 	const epoch = writeEpoch;
 	const startedAt = performance.now();
-	const promise = readVersions().then(
-		(read) => {
-			// A newer read may have finished first; keep the newest.
-			if (epoch >= checkedEpoch) {
-				versions = read;
-				checkedAt = startedAt;
-				checkedEpoch = epoch;
-			}
-			return read;
-		},
-		(error: unknown) => {
-			throw error;
+	const promise = readVersions().then((read) => {
+		// A newer read may have finished first; keep the newest.
+		if (epoch >= checkedEpoch) {
+			versions = read;
+			checkedAt = startedAt;
+			checkedEpoch = epoch;
 		}
-	);
+		return read;
+	});
 	sync = { epoch, promise };
 	promise.finally(() => {
 		if (sync?.promise === promise) sync = null;
@@ -90,7 +85,7 @@ interface Entry {
 const entries = new Map<string, Entry>();
 
 /** The request's page may be cached as a whole (see page-cache.ts), as long as this gemeente's
- * version stays `version`. Pages with no gemeente data (the home page) use markCacheable(). */
+ * version stays `version`. Pages without gemeente data (the home page) use markCacheable(). */
 function recordDependency(gemeenteCode: string, version: number): void {
 	const state = currentRequestState();
 	if (!state) return;
