@@ -15,8 +15,11 @@ function freePort(): number {
 }
 
 process.env.E2E_PORT ??= String(freePort());
+process.env.E2E_BIG_PORT ??= String(freePort());
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
+// The local stand-in of the BIG-register (tests/support/big-register-stub.ts), which the app asks.
+const bigRegisterPort = Number(process.env.E2E_BIG_PORT);
 
 function chromiumExecutable(): string | undefined {
 	if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -61,15 +64,33 @@ export default defineConfig({
 			}
 		}
 	],
-	webServer: {
-		command: 'node build',
-		url: baseURL,
-		// adapter-node assumes https unless ORIGIN says otherwise, and then refuses our form posts.
-		// BODY_SIZE_LIMIT as npm start sets it (a pasted letter over the limit keeps its text).
-		env: { DATA_DIR: ':memory:', HOST: '127.0.0.1', PORT: String(port), ORIGIN: baseURL, BODY_SIZE_LIMIT: '4M' },
-		reuseExistingServer: false,
-		timeout: 60_000,
-		stdout: 'ignore',
-		stderr: 'pipe'
-	}
+	webServer: [
+		{
+			command: `node tests/support/big-register-stub-cli.ts ${bigRegisterPort}`,
+			url: `http://127.0.0.1:${bigRegisterPort}/health`,
+			reuseExistingServer: false,
+			timeout: 20_000,
+			stdout: 'ignore',
+			stderr: 'pipe'
+		},
+		{
+			command: 'node build',
+			url: baseURL,
+			// adapter-node assumes https unless ORIGIN says otherwise, and then refuses our form posts.
+			// BODY_SIZE_LIMIT as npm start sets it (a pasted letter over the limit keeps its text).
+			env: {
+				BODY_SIZE_LIMIT: '4M',
+				DATA_DIR: ':memory:',
+				HOST: '127.0.0.1',
+				PORT: String(port),
+				ORIGIN: baseURL,
+				BIG_REGISTER_URL: `http://127.0.0.1:${bigRegisterPort}/zksrv/soap/4`,
+				BIG_REGISTER_TIMEOUT_MS: '2000'
+			},
+			reuseExistingServer: false,
+			timeout: 60_000,
+			stdout: 'ignore',
+			stderr: 'pipe'
+		}
+	]
 });

@@ -37,13 +37,23 @@ insert into public.practices (id, name, agb_code, gemeente_code, address, create
   ('30000000-0000-4000-8000-000000000005', 'Huisartsenpraktijk Het Oostzijderveld (demo)', '01990005',
    'GM0479', 'Oostzijderveld 51, 1502 GH Zaandam', null);
 
-insert into public.practice_members (practice_id, user_id) values
-  ('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001'),
+-- Confirmed by the kring's editor (Sanne Jansen), so these huisartsen can start letters.
+insert into public.practice_members (practice_id, user_id, confirmed_at, confirmed_by, confirmed_how) values
+  ('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', now(), '20000000-0000-4000-8000-000000000005', 'kring'),
   -- Jeroen Bakker works in two practices.
-  ('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000002'),
-  ('30000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000002'),
-  ('30000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000003'),
-  ('30000000-0000-4000-8000-000000000004', '20000000-0000-4000-8000-000000000004');
+  ('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000002', now(), '20000000-0000-4000-8000-000000000005', 'kring'),
+  ('30000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000002', now(), '20000000-0000-4000-8000-000000000005', 'kring'),
+  ('30000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000003', now(), '20000000-0000-4000-8000-000000000005', 'kring'),
+  ('30000000-0000-4000-8000-000000000004', '20000000-0000-4000-8000-000000000004', now(), '20000000-0000-4000-8000-000000000005', 'kring');
+
+-- The demo huisartsen count as verified: by hand, by the kring's editor (the BIG numbers are made
+-- up, so the real register would not know them).
+update public.users set
+  big_verified_at = now(), big_verified_number = big_number, big_verified_name = name,
+  big_verified_method = 'hand', big_verified_by = '20000000-0000-4000-8000-000000000005',
+  big_verified_note = 'Demo: gecontroleerd door de kring'
+where id in ('20000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000002',
+             '20000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000004');
 
 insert into public.memberships (id, user_id, role, kring_id) values
   ('40000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000005', 'kring_editor',

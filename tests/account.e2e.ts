@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, signIn, siteHeader, uniqueEmail } from './support/browser';
+import { huisartsNumber } from './support/big-register-stub';
 
 function randomDigits(count: number): string {
 	return Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
@@ -23,8 +24,10 @@ test('a huisarts fills in the profile, joins and adds a practice, downloads the 
 	// A long journey with several axe runs (the account page lists all 342 gemeenten twice).
 	test.setTimeout(120_000);
 	const email = uniqueEmail();
-	const name = `dr. E. van Test ${randomDigits(4)}`;
-	const bigNumber = `9${randomDigits(10)}`;
+	// The register's stand-in knows this number as A.M. Jansen-de Vries, huisarts.
+	const name = 'dr. A.M. Jansen-de Vries';
+	const bigNumber = huisartsNumber();
+	const unknownNumber = `9${randomDigits(10)}`;
 	const newPractice = {
 		name: `Huisartsenpraktijk De Proefmolen ${randomDigits(4)}`,
 		agbCode: `01${randomDigits(6)}`,
@@ -49,13 +52,26 @@ test('a huisarts fills in the profile, joins and adds a practice, downloads the 
 		await expectNoSeriousA11yViolations(page);
 	});
 
-	await test.step('a good BIG number is saved and still there after a reload', async () => {
+	await test.step('a number the BIG-register does not know is saved but not verified', async () => {
+		await page.getByLabel('BIG-nummer').fill(unknownNumber);
+		await page.getByRole('button', { name: 'Opslaan' }).click();
+		await expect(page.getByRole('status')).toHaveText('Je gegevens zijn opgeslagen.');
+		await expect(page.getByText('Je BIG-nummer is nog niet geverifieerd.')).toBeVisible();
+		await page.getByRole('button', { name: 'Controleer mijn naam en BIG-nummer in het BIG-register' }).click();
+		await expect(page.getByRole('alert')).toHaveText(`Het BIG-register kent het nummer ${unknownNumber} niet. Controleer het nummer.`);
+	});
+
+	await test.step('a registered huisarts number is saved, kept after a reload and verified by the register', async () => {
 		await page.getByLabel('BIG-nummer').fill(bigNumber);
 		await page.getByRole('button', { name: 'Opslaan' }).click();
 		await expect(page.getByRole('status')).toHaveText('Je gegevens zijn opgeslagen.');
 		await page.reload();
 		await expect(page.getByLabel('Naam', { exact: true })).toHaveValue(name);
 		await expect(page.getByLabel('BIG-nummer')).toHaveValue(bigNumber);
+		await page.getByRole('button', { name: 'Controleer mijn naam en BIG-nummer in het BIG-register' }).click();
+		await expect(page.getByRole('status')).toHaveText('Je BIG-nummer is geverifieerd in het BIG-register.');
+		await expect(page.getByText(/Je BIG-nummer en naam zijn geverifieerd/)).toBeVisible();
+		await expectNoSeriousA11yViolations(page);
 	});
 
 	await test.step('join one of the practices in Zaanstad', async () => {
@@ -92,10 +108,26 @@ test('a huisarts fills in the profile, joins and adds a practice, downloads the 
 	await test.step('a good AGB code adds the practice and links it', async () => {
 		await page.getByLabel('AGB-code van de praktijk').fill(newPractice.agbCode);
 		await page.getByRole('button', { name: 'Praktijk toevoegen' }).click();
-		await expect(page.getByRole('status')).toHaveText('De praktijk is toegevoegd en aan je account gekoppeld.');
+		await expect(page.getByRole('status')).toHaveText(
+			'De praktijk is toegevoegd en aan je account gekoppeld. Vraag hieronder om een bevestiging: daarna kun je een brief beginnen.'
+		);
 		await expect(linkedPractice(page, newPractice.name)).toBeVisible();
 		await expect(linkedPractice(page, joinedPractice)).toBeVisible();
 		await expect(practiceSection(page).getByText(`AGB ${newPractice.agbCode}`)).toBeVisible();
+	});
+
+	await test.step('a practice nobody confirmed gives no right to start a letter, and says how to get it', async () => {
+		const added = practiceSection(page).getByRole('listitem').filter({ has: page.getByRole('button', { name: `Ontkoppelen van ${newPractice.name}` }) });
+		await expect(added.getByText('nog niet bevestigd')).toBeVisible();
+		await expect(added).toContainText('Tot iemand bevestigt dat je hier werkt, kun je geen brief beginnen in Zaanstad');
+		await added.getByRole('button', { name: `Vraag om bevestiging van ${newPractice.name}` }).click();
+		// The demo kring covers Zaanstad; its editor gets the question (and verified colleagues there).
+		await expect(page.getByRole('status')).toHaveText(/^\d+ (mensen hebben|persoon heeft) je vraag om bevestiging per e-mail gekregen\.$/);
+		await page.goto('/campagnes/nieuw');
+		await expect(page.getByText('Je praktijk in Zaanstad is nog niet bevestigd.')).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Vraag om bevestiging op je accountpagina' })).toBeVisible();
+		await expectNoSeriousA11yViolations(page);
+		await page.goto('/account');
 	});
 
 	await test.step('the data download holds the address, the name and the practices', async () => {

@@ -2,17 +2,22 @@
 // in Zaanstad: start a letter for the 2026 election with chosen themes, edit it with a live
 // preview (and the "Voorbeeld bekijken" button without JavaScript), compare two versions, keep the
 // list of parties (one by one and by CSV), open it for signing, invite a colleague, sign, and
-// send it to every party. Meanwhile a coordinator of another gemeente tries to start the same
-// letter (and is sent to this one) and cannot read the unsent draft.
+// send it to every party. Meanwhile a huisarts of another gemeente needs the kring's confirmation
+// to start a letter there, and can neither find nor read this unsent draft.
 //
 // One serial journey with one shared browser per person. Sign-ins in this file: 2 (Anna and the
-// huisarts from elsewhere; see the budget in helpers.ts). The other letter journeys use their own
+// huisarts from elsewhere) and the kring editor's once per worker (see the budget in
+// support/browser.ts). The other letter journeys use their own
 // titles ("Iets anders"), so only this file starts the Zaanstad letter for the 2026 election.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import {
 	addParty,
+	addPartyAt,
+	asKringEditor,
 	DEMO_HUISARTS,
+	KRING_EDITOR,
 	addPractice,
+	confirmMembershipAsKring,
 	expectNoSeriousA11yViolations,
 	expectStatus,
 	linkIn,
@@ -166,18 +171,31 @@ test('comparing version 1 with version 2 shows the changed words', async () => {
 	await expectNoSeriousA11yViolations(page);
 });
 
-test('a coordinator of another gemeente is sent to this letter and cannot read the draft', async () => {
+test('a huisarts of another gemeente needs a confirmed practice, and cannot find or read the draft', async () => {
 	const elsewhere = await browser.newContext();
+	const email = uniqueEmail('wormerland');
 	try {
 		const p = await elsewhere.newPage();
 		await p.goto('/campagnes/nieuw');
-		await signIn(p, uniqueEmail('wormerland'));
-		// Only huisartsen of a gemeente may start its letter: this one works in Wormerland.
+		await signIn(p, email);
+		// A practice of one's own making gives no rights until someone who knows confirms it.
 		await addPractice(p, 'Wormerland', `Huisartsen Wormer ${tag}`);
 		await p.goto('/campagnes/nieuw');
+		await p.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Wormerland' });
+		await p.getByRole('group', { name: 'Aanleiding' }).getByLabel('Iets anders (eigen titel)').check();
+		await p.getByLabel(/^Eigen titel/).fill(`Zorg in Wormerland ${tag}`);
+		await p.getByRole('group', { name: "Thema's" }).getByLabel('Ouderenzorg', { exact: true }).check();
+		await p.getByRole('button', { name: 'Begin de brief' }).click();
+		await expect(p.getByText('Je praktijk in Wormerland is nog niet bevestigd. Een brief beginnen kan pas')).toBeVisible();
+		await expect(p.getByLabel(/^Eigen titel/)).toHaveValue(`Zorg in Wormerland ${tag}`);
+		await expectNoSeriousA11yViolations(p);
+
+		// The kring covers Wormerland and confirms; now the letter can be started.
+		await confirmMembershipAsKring(browser, email, { checkA11y: true });
 		await startLetter(p, { gemeente: 'Wormerland', title: `Zorg in Wormerland ${tag}`, themes: ['Ouderenzorg'] });
 
-		// The same gemeente and occasion as Anna's letter: one letter per occasion.
+		// The same occasion in Zaanstad as Anna's draft: one letter per occasion, but a draft stays
+		// with the huisartsen of Zaanstad, so neither its title nor its coordinators are told.
 		await p.goto('/campagnes/nieuw');
 		await p.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Zaanstad' });
 		await p.getByRole('group', { name: 'Aanleiding' }).getByLabel(OCCASION).check();
@@ -185,34 +203,19 @@ test('a coordinator of another gemeente is sent to this letter and cannot read t
 		await p.getByRole('button', { name: 'Begin de brief' }).click();
 		const notice = p.getByRole('alert');
 		await expect(notice).toContainText('Er loopt al een brief voor deze aanleiding in Zaanstad');
+		await expect(notice.getByRole('link')).toHaveCount(0);
+		await expect(p.locator('body')).not.toContainText(DEMO_HUISARTS.name);
 		await expectNoSeriousA11yViolations(p);
-		await notice.getByRole('link', { name: OCCASION }).click();
-		await expect(p).toHaveURL(new RegExp(`/campagnes/${campaignId}$`));
-		await expect(p.getByText('De coördinatoren schrijven deze brief nog.')).toBeVisible();
-		await expect(p.getByText(`Coördinatoren: ${DEMO_HUISARTS.name}.`)).toBeVisible();
-		await expect(p.getByRole('navigation', { name: 'Onderdelen van de brief' })).toHaveCount(0);
 
-		// Instead of a second letter: ask to write along, and the coordinator gets the request.
-		await p.getByRole('button', { name: 'Vraag om mee te schrijven' }).click();
-		await expect(p.getByText('De coördinatoren hebben je verzoek per e-mail gekregen.')).toBeVisible();
-		const request = await readMail(elsewhere, { to: DEMO_HUISARTS.email, subject: 'wil meeschrijven aan de brief in Zaanstad' });
-		expect(request).toContain(`/campagnes/${campaignId}`);
-
-		// The unsent draft stays with its coordinators: a Dutch 403, and none of the letter's words.
-		for (const path of ['brief', 'brief/vergelijk?van=1&naar=2']) {
-			const response = await p.goto(`/campagnes/${campaignId}/${path}`);
-			expect(response?.status()).toBe(403);
-			await expect(p.getByRole('heading', { level: 1 })).toHaveText('Geen toegang');
-			await expect(p.getByText('Je kunt deze brief (nog) niet lezen.')).toBeVisible();
+		// The draft's own address looks like no letter at all, on every page under it.
+		for (const path of ['', '/brief', '/brief/vergelijk?van=1&naar=2', '/versturen', '/partijen', '/ondertekenaars']) {
+			const response = await p.goto(`/campagnes/${campaignId}${path}`);
+			expect(response?.status()).toBe(404);
+			await expect(p.getByText('Deze brief bestaat niet (meer).')).toBeVisible();
 			await expect(p.locator('body')).not.toContainText('werkbezoek');
-			await expect(p.locator('body')).not.toContainText('Wat wij zien in onze praktijken');
+			await expect(p.locator('body')).not.toContainText(DEMO_HUISARTS.name);
 		}
 		await expectNoSeriousA11yViolations(p);
-		for (const path of ['versturen', 'partijen', 'ondertekenaars']) {
-			const response = await p.goto(`/campagnes/${campaignId}/${path}`);
-			expect(response?.status()).toBe(403);
-			await expect(p.getByText('Alleen de coördinatoren van deze brief kunnen dit doen.')).toBeVisible();
-		}
 	} finally {
 		await elsewhere.close();
 	}
@@ -396,6 +399,38 @@ test('Anna sends the letter: status per party, a link for parties without addres
 	await expect(page.getByRole('region', { name: '3. De ontvangers' })).toContainText(latecomer.name);
 	await expect(page.getByText(/^Status:\s*Ter ondertekening$/)).toBeVisible();
 
+	// Meanwhile the kring adds a party with an address to Zaanstad's list. Anna is told by mail;
+	// the review marks that address with who added it and when; nothing goes out until she has
+	// checked it and said so.
+	const kringParty = { name: `Zaanse Kringpartij ${tag}`, email: `fractie-${tag}@kringpartij.example.nl` };
+	await asKringEditor(browser, async (k) => {
+		await addPartyAt(k, '/partijen/zaanstad', kringParty);
+		// The gemeente's own list page names who changed what, most recent first.
+		await expect(k.getByRole('heading', { level: 1, name: 'Partijen in Zaanstad' })).toBeVisible();
+		const changes = k.getByRole('region', { name: 'Laatste wijzigingen' }).getByRole('listitem');
+		await expect(changes.filter({ hasText: kringParty.email }).first()).toContainText(`door ${KRING_EDITOR.name}`);
+		await expectNoSeriousA11yViolations(k);
+	});
+	const told = await readMail(anna, { to: DEMO_HUISARTS.email, subject: 'De partijenlijst van Zaanstad is gewijzigd', containing: kringParty.email });
+	expect(told).toContain(kringParty.email);
+	expect(told).toContain(KRING_EDITOR.name);
+	await page.reload();
+	const changedBySomeoneElse = page
+		.getByRole('region', { name: 'Versturen per e-mail' })
+		.getByRole('group', { name: 'Door iemand anders gewijzigde adressen: kloppen ze?' });
+	const kringAddress = changedBySomeoneElse.getByRole('checkbox', { name: new RegExp(`^${kringParty.name}: ${kringParty.email} klopt \\(door ${KRING_EDITOR.name}`) });
+	await expect(kringAddress).toBeVisible();
+	await expect(page.getByRole('region', { name: '3. De ontvangers' }).getByRole('listitem').filter({ hasText: kringParty.name })).toContainText(
+		`toegevoegd of gewijzigd door ${KRING_EDITOR.name}`
+	);
+	await expectNoSeriousA11yViolations(page);
+	await page.getByLabel('Ik heb de brief, de ondertekenaars en de ontvangers gecontroleerd').check();
+	await page.getByRole('button', { name: /^Verstuur de brief naar \d+ partijen$/ }).click();
+	await expect(page.getByRole('alert').filter({ hasText: 'Er is niets verstuurd: iemand anders heeft e-mailadressen van partijen toegevoegd of gewijzigd.' })).toBeVisible();
+	await expect(page.getByText(/^Status:\s*Ter ondertekening$/)).toBeVisible();
+
+	// She checks them (other journeys may have changed Zaanstad's list too) and sends.
+	for (const box of await changedBySomeoneElse.getByRole('checkbox').all()) await box.check();
 	await page.getByLabel('Ik heb de brief, de ondertekenaars en de ontvangers gecontroleerd').check();
 	await page.getByRole('button', { name: /^Verstuur de brief naar \d+ partijen$/ }).click();
 

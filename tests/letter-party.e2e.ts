@@ -1,15 +1,20 @@
 // A party answers the joint letter (issue 3) through the private link in its e-mail, without an
-// account: per numbered ask "ja / deels / nee / geen standpunt" and a Markdown answer. The answer
+// account: per numbered ask "ja / deels / nee / geen standpunt" and a Markdown answer, after
+// confirming that it is the party's and becomes public. The answer
 // (and the letter) carry XSS payloads that must stay inert on every page: nothing may open a
 // dialog. A link answers for its own party only; a made-up, altered or revoked link gets a calm
 // Dutch page. The coordinators follow the answers, revoke and renew a link (each after ticking a
-// box), remind the silent parties once a day, and enter an answer that came by phone.
+// box), remind the silent parties once a day, and enter an answer that came by phone. The party
+// gets a copy of an answer through its link and disowns it: it goes offline with a public note,
+// the party gets a new link, and the coordinators hear of it.
 //
-// One serial journey. Sign-ins in this file: 1 (the coordinator; parties never sign in).
+// One serial journey. Sign-ins in this file: 1 (the coordinator; parties never sign in), and the
+// kring editor's once per worker.
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import {
 	ZAANSTAD_PRACTICES,
 	addParty,
+	confirmMembershipAsKring,
 	expectNoSeriousA11yViolations,
 	expectStatus,
 	joinPractice,
@@ -25,6 +30,7 @@ import {
 	uniqueEmail,
 	uniqueTag
 } from './support/browser';
+import { huisartsNumber } from './support/big-register-stub';
 
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
@@ -32,7 +38,8 @@ const tag = uniqueTag();
 const TITLE = `Wachtlijsten in de zorg ${tag}`;
 const SUBJECT = `Brief van de huisartsen in Zaanstad: ${TITLE}`;
 const THEMES = ['Wmo-voorzieningen en hulpmiddelen', 'Jeugdzorg', 'Ggz en wachtlijsten', 'Respijtzorg en mantelzorg'];
-const coordinator = { email: uniqueEmail('coordinator'), name: `dr. L. Bos ${tag}`, bigNumber: `3${randomDigits(10)}` };
+// A name and number the BIG-register's stand-in knows as a huisarts: signing verifies her at once.
+const coordinator = { email: uniqueEmail('coordinator'), name: 'dr. A.M. Jansen-de Vries', bigNumber: huisartsNumber() };
 const partyA = { name: `Zaanse Stadspartij ${tag}`, email: `fractie-${tag}@stadspartij.example.nl` };
 const partyB = { name: `Zaanstad Vooruit ${tag}`, email: `fractie-${tag}@vooruit.example.nl` };
 
@@ -127,6 +134,7 @@ test('the coordinator writes, gets signed and sends a letter to two parties with
 	await page.goto('/account');
 	await signIn(page, coordinator.email);
 	await joinPractice(page, 'GM0479', ZAANSTAD_PRACTICES.oostzijderveld);
+	await confirmMembershipAsKring(browser, coordinator.email);
 	campaignId = await startLetter(page, { gemeente: 'Zaanstad', title: TITLE, themes: THEMES });
 
 	// Payloads in the letter too: the live preview must not run them.
@@ -142,10 +150,12 @@ test('the coordinator writes, gets signed and sends a letter to two parties with
 	await expectInert(preview);
 	await expect(page.getByRole('region', { name: 'De vragen aan de partijen' }).getByRole('listitem')).toHaveCount(4);
 
-	await addParty(page, campaignId, partyA);
-	await addParty(page, campaignId, partyB);
 	await openForSigning(page, campaignId);
 	await signLetter(page, campaignId, { ...coordinator, showName: true });
+	await expect(page.getByText('Het BIG-register bevestigt dat je huisarts bent')).toBeVisible();
+	// Only now, as a coordinator with a verified signature, may she change Zaanstad's party list.
+	await addParty(page, campaignId, partyA);
+	await addParty(page, campaignId, partyB);
 	await sendLetter(page, campaignId);
 
 	const mailA = await readMail(coordinatorContext, { to: partyA.email, subject: SUBJECT });
@@ -167,6 +177,9 @@ test('party A opens its link without signing in and answers per ask; a missing n
 	await poke(p, letter);
 	// The party sees how many stand behind the letter, as in its e-mail.
 	await expect(p.getByText('Ondertekend door 1 huisarts uit 1 praktijk in Zaanstad', { exact: true })).toBeVisible();
+	await expect(p.getByText('1 huisarts, geverifieerd in het BIG-register.', { exact: true })).toBeVisible();
+	// What will become public is said before the button.
+	await expect(p.getByRole('heading', { name: 'Dit wordt openbaar' })).toBeVisible();
 	const asks = p.getByRole('group', { name: /^Vraag \d+:/ });
 	await expect(asks).toHaveCount(4);
 	await expect(p.getByRole('group', { name: /^Vraag 2: Zorg dat jeugdhulp binnen zes weken start/ })).toBeVisible();
@@ -179,12 +192,15 @@ test('party A opens its link without signing in and answers per ask; a missing n
 	await p.getByLabel('Uw antwoord', { exact: true }).fill(ANSWER_PAYLOAD);
 	await p.getByRole('button', { name: 'Verstuur het antwoord' }).click();
 	await expect(p.getByLabel('Uw naam')).toHaveAttribute('aria-invalid', 'true');
+	// Nor without confirming that the answer is the party's and becomes public.
+	await expect(p.getByText(`Vink aan dat u namens ${partyA.name} antwoordt en dat uw antwoord openbaar wordt.`)).toBeVisible();
 	await expect(p.getByLabel('Uw antwoord', { exact: true })).toHaveValue(ANSWER_PAYLOAD);
 	await expect(p.getByRole('group', { name: /^Vraag 3:/ }).getByLabel('nee', { exact: true })).toBeChecked();
 	await expectNoSeriousA11yViolations(p);
 
 	await p.getByLabel('Uw naam').fill(`Ria Zaanen ${tag}`);
 	await p.getByLabel('Uw rol (bijvoorbeeld fractievoorzitter)').fill('fractievoorzitter');
+	await p.getByLabel(`Ik antwoord namens ${partyA.name} en weet dat dit openbaar wordt`).check();
 	await p.getByRole('button', { name: 'Verstuur het antwoord' }).click();
 	// Right after answering only the thanks shows, with what happens next; the form waits behind a click.
 	await expectStatus(p, 'Dank u wel. Uw antwoord is opgeslagen en staat op de openbare pagina.');
@@ -334,4 +350,54 @@ test('the coordinators see the answer, revoke and renew B\'s link, remind, and e
 	await expect(campaign.getByText(`Kees Molenaar ${tag}, lijsttrekker — telefonisch, ingevoerd door de coördinatoren`)).toBeVisible();
 	await expect(campaign.getByRole('article', { name: `Antwoord van ${partyB.name}` }).locator('em')).toHaveText('de begroting');
 	await reader.close();
+});
+
+test('party A says the answer was not theirs: it goes offline with a note, and a new link comes', async () => {
+	// The coordinator was told of the answer; the party got a copy with a way to disown it.
+	const notice = await readMail(coordinatorContext, { to: coordinator.email, subject: `${partyA.name} heeft geantwoord op jullie brief in Zaanstad` });
+	expect(notice).toContain(`/campagnes/${campaignId}/reacties`);
+	const copy = await readMail(partyContext, { to: partyA.email, subject: `Kopie van uw antwoord: ${SUBJECT}` });
+	expect(copy).toContain(`Ria Zaanen ${tag} (fractievoorzitter)`);
+	const disownLink = linkIn(copy, '/reageer/niet-van-ons/');
+
+	const p = await partyContext.newPage();
+	await p.goto(disownLink);
+	await expect(p.getByRole('heading', { level: 1, name: `Komt dit antwoord niet van ${partyA.name}?` })).toBeVisible();
+	const shown = p.getByRole('article', { name: 'Het antwoord zoals het geplaatst is' });
+	await expect(shown).toContainText('Wij steunen de huisartsen van Zaanstad.');
+	await expectInert(shown);
+	await expectNoSeriousA11yViolations(p);
+	// Irreversible: without the tick nothing happens, and the note typed stays.
+	await p.getByLabel(/^Wilt u iets toelichten/).fill('Ria is geen lid van onze fractie.');
+	await p.getByRole('button', { name: 'Haal het antwoord offline' }).click();
+	await expect(p.getByText('Vink aan dat dit antwoord niet van uw partij komt.')).toBeVisible();
+	await expect(p.getByLabel(/^Wilt u iets toelichten/)).toHaveValue('Ria is geen lid van onze fractie.');
+	await p.getByLabel(`Dit antwoord komt niet van ${partyA.name}`).check();
+	await p.getByRole('button', { name: 'Haal het antwoord offline' }).click();
+	await expectStatus(p, /Dit antwoord staat niet meer op de openbare pagina\./);
+	await expectNoSeriousA11yViolations(p);
+
+	// The public page: the answer is gone, a short note says why; A counts as not answered.
+	await p.goto('/g/zaanstad');
+	const campaign = campaignOnPublicPage(p);
+	await expect(campaign.getByRole('article', { name: `Antwoord van ${partyA.name}` })).toHaveCount(0);
+	await expect(campaign).not.toContainText('Wij steunen de huisartsen van Zaanstad.');
+	await expect(campaign.getByText(new RegExp(`via de antwoordlink van ${partyA.name} werd geplaatst, is\\s+op .* offline gehaald: de partij liet weten dat het niet van haar kwam\\.`))).toBeVisible();
+	await expect(answerRow(campaign, partyA.name).getByRole('cell').last()).toHaveText(/^nog geen reactie/);
+
+	// The old link is dead; the new one, sent to the party's own address, works.
+	await p.goto(linkA);
+	await expect(p.getByRole('heading', { level: 1, name: 'Deze link werkt niet meer' })).toBeVisible();
+	const renewed = linkIn(await readMail(partyContext, { to: partyA.email, subject: `Nieuwe antwoordlink: ${SUBJECT}` }), '/reageer/');
+	expect(renewed).not.toBe(linkA);
+	await p.goto(renewed);
+	await expect(p.getByRole('heading', { level: 1, name: `Antwoord van ${partyA.name}` })).toBeVisible();
+	// Using the disown link again only says what already happened.
+	await p.goto(disownLink);
+	await expect(p.getByText(/^Dit antwoord staat niet meer op de openbare pagina/)).toBeVisible();
+	await expect(p.getByRole('button', { name: 'Haal het antwoord offline' })).toHaveCount(0);
+	await p.close();
+
+	const told = await readMail(coordinatorContext, { to: coordinator.email, subject: `${partyA.name}: een antwoord kwam niet van de partij` });
+	expect(told).toContain('Het is van de openbare pagina gehaald');
 });

@@ -11,6 +11,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import {
 	ZAANSTAD_PRACTICES,
 	addParty,
+	confirmMembershipAsKring,
 	expectNoSeriousA11yViolations,
 	expectStatus,
 	joinPractice,
@@ -23,7 +24,8 @@ import {
 	signLetter,
 	startLetter,
 	uniqueEmail,
-	uniqueTag
+	uniqueTag,
+	verifySignatureAsKring
 } from './support/browser';
 
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
@@ -79,6 +81,7 @@ test('a draft nobody has signed is not on the public page', async () => {
 	await page.goto('/account');
 	await signIn(page, coordinator.email);
 	await joinPractice(page, 'GM0479', coordinator.practice);
+	await confirmMembershipAsKring(browser, coordinator.email);
 	campaignId = await startLetter(page, {
 		gemeente: 'Zaanstad',
 		title: TITLE,
@@ -132,12 +135,24 @@ test('while it is being signed, the public sees only that it is under way and ho
 	await expect(journalist.locator('body')).not.toContainText(LETTER_LINE);
 });
 
-test('the coordinator verifies the own signature, adds a party and sends; the party answers', async () => {
+test('the kring verifies the coordinator by hand; she adds a party, sees the count, and sends; the party answers', async () => {
+	// Nobody verifies their own signature: her own row offers no button.
 	await page.goto(`/campagnes/${campaignId}/ondertekenaars`);
-	await page.getByRole('button', { name: `Markeer als geverifieerd: ${coordinator.name}` }).click();
-	await expectStatus(page, 'De handtekening is gemarkeerd als geverifieerd.');
+	const own = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: coordinator.name, exact: true }) });
+	await expect(own).toContainText('je eigen handtekening verifieert een ander');
+	await expect(own.getByRole('button')).toHaveCount(0);
+	// Her unverified signature gives no right to change the gemeente's party list.
+	await page.goto(`/campagnes/${campaignId}/partijen`);
+	await expect(page.getByRole('region', { name: 'Partij toevoegen' })).toHaveCount(0);
+	await expect(page.getByText('Je kunt de partijenlijst van Zaanstad nog niet wijzigen.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Verifieer je BIG-nummer op je accountpagina' })).toBeVisible();
 
+	await verifySignatureAsKring(browser, campaignId, coordinator.name, 'Gebeld met de praktijk; BIG-register bekeken');
 	await addParty(page, campaignId, party);
+
+	// The review says how many signatures are verified, before anything goes out.
+	await page.goto(`/campagnes/${campaignId}/versturen`);
+	await expect(page.getByText('2 huisartsen, waarvan 1 geverifieerd door de coördinatoren of de kring.').first()).toBeVisible();
 	await sendLetter(page, campaignId);
 
 	// The party answers through the link in its mail, without an account.
@@ -151,6 +166,7 @@ test('the coordinator verifies the own signature, adds a party and sends; the pa
 	await answering.getByRole('group', { name: /^Vraag 1:/ }).getByLabel('ja', { exact: true }).check();
 	await answering.getByRole('group', { name: /^Vraag 2:/ }).getByLabel('nee', { exact: true }).check();
 	await answering.getByLabel('Uw antwoord', { exact: true }).fill('Wij zoeken samen met de huisartsen naar *ruimte*.');
+	await answering.getByLabel(`Ik antwoord namens ${party.name} en weet dat dit openbaar wordt`).check();
 	await answering.getByRole('button', { name: 'Verstuur het antwoord' }).click();
 	await expectStatus(answering, 'Dank u wel. Uw antwoord is opgeslagen en staat op de openbare pagina.');
 	await answering.close();
@@ -177,6 +193,8 @@ test('once sent, the public reads the letter, the counts, consenting names, reci
 		new RegExp(`^${coordinator.name}, ${coordinator.practice.replace(/[()]/g, '\\$&')}\\s*geverifieerd$`)
 	);
 	await expect(campaign.getByText('en 1 huisarts die hun naam niet openbaar maken.')).toBeVisible();
+	// How many of the signatures are verified, and by whom: said once, for all readers.
+	await expect(campaign.getByText('2 huisartsen, waarvan 1 geverifieerd door de coördinatoren of de kring.')).toBeVisible();
 	await expect(journalist.locator('body')).not.toContainText(hidden.name);
 	await expect(journalist.locator('body')).not.toContainText(hidden.bigNumber);
 	await expect(journalist.locator('body')).not.toContainText(coordinator.bigNumber);

@@ -4,10 +4,12 @@
 // the signers to confirm the new version, which they do. A signer cannot edit the letter.
 //
 // One serial journey with one browser per person. Sign-ins in this file: 3 (the coordinator and
-// the two signers). The letter has its own title, so it does not meet the other journeys' letters.
+// the two signers), plus the kring editor's once per worker. The letter has its own title, so it
+// does not meet the other journeys' letters.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import {
 	ZAANSTAD_PRACTICES,
+	confirmMembershipAsKring,
 	expectNoSeriousA11yViolations,
 	expectStatus,
 	joinButton,
@@ -81,6 +83,8 @@ test('the coordinator starts a letter, opens it and invites two colleagues', asy
 	await signIn(page, coordinatorEmail);
 	// Only huisartsen of Zaanstad may start a Zaanstad letter.
 	await joinPractice(page, 'GM0479', ZAANSTAD_PRACTICES.pelmolen);
+	// …once the kring has confirmed that they work there.
+	await confirmMembershipAsKring(browser, coordinatorEmail);
 	campaignId = await startLetter(page, {
 		gemeente: 'Zaanstad',
 		title: TITLE,
@@ -181,7 +185,8 @@ test('a signer reads the letter but cannot edit it or reach the coordinators\' p
 	for (const path of ['versturen', 'partijen', 'ondertekenaars']) {
 		const forbidden = await page.goto(`/campagnes/${campaignId}/${path}`);
 		expect(forbidden?.status()).toBe(403);
-		await expect(page.getByText('Alleen de coördinatoren van deze brief kunnen dit doen.')).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1, name: 'Geen toegang' })).toBeVisible();
+		await expect(page.getByText(/^Alleen de coördinatoren van deze brief( en de kring)? kunnen/)).toBeVisible();
 	}
 });
 
@@ -244,8 +249,14 @@ test('the coordinator sees both signatures and the coverage, and verifies one', 
 	await expect(signatureRow(page, withoutScript.name).getByRole('cell').nth(2)).toHaveText('nee');
 	await expectNoSeriousA11yViolations(page);
 
-	await first.getByRole('button', { name: `Markeer als geverifieerd: ${withScript.name}` }).click();
+	// A hand verification says how it was checked; without that it is refused.
+	await first.locator('summary', { hasText: 'Verifiëren' }).click();
+	await first.getByRole('button', { name: 'Markeer als geverifieerd' }).click();
+	await expect(signatureRow(page, withScript.name)).toContainText('Schrijf op hoe je het BIG-nummer hebt gecontroleerd');
+	await signatureRow(page, withScript.name).getByLabel('Hoe heb je het gecontroleerd?').fill('Gebeld met de praktijk');
+	await signatureRow(page, withScript.name).getByRole('button', { name: 'Markeer als geverifieerd' }).click();
 	await expectStatus(page, 'De handtekening is gemarkeerd als geverifieerd.');
+	await expect(signatureRow(page, withScript.name)).toContainText('Gebeld met de praktijk');
 	await expect(signatureRow(page, withScript.name).getByRole('button', { name: `Verificatie intrekken: ${withScript.name}` })).toBeVisible();
 	await expect(signatureRow(page, withScript.name).getByRole('cell').last()).toContainText('ja');
 

@@ -49,7 +49,7 @@ const privateTables: PrivateTable[] = [
 	{
 		table: 'login_codes',
 		match: () => ({ email: victimEmail }),
-		insert: () => ({ email: attackerEmail, code_hash: '\\x00', expires_at: hour() }),
+		insert: () => ({ email: attackerEmail, code_hash: '\\x00', browser_hash: '\\x00', expires_at: hour() }),
 		inserted: () => ({ email: attackerEmail }),
 		update: { attempts: 0, expires_at: hour() }
 	},
@@ -120,7 +120,7 @@ beforeAll(async () => {
 	practiceId = practice.data.id;
 	const inserts = await Promise.all([
 		service.from('sessions').insert({ id: sessionId, user_id: victimId, secret_hash: '\\x0102' }),
-		service.from('login_codes').insert({ email: victimEmail, code_hash: '\\x0102', expires_at: hour() }),
+		service.from('login_codes').insert({ email: victimEmail, code_hash: '\\x0102', browser_hash: '\\x0304', expires_at: hour() }),
 		service.from('rate_limits').insert({ key: rateKey, window_start: new Date().toISOString(), hits: 3 }),
 		service.from('practice_members').insert({ practice_id: practiceId, user_id: victimId }),
 		service.from('memberships').insert({
@@ -340,7 +340,7 @@ describe('what is public', () => {
 		expect(practices?.length).toBeGreaterThanOrEqual(4);
 		const { data: anna, error } = await service
 			.from('users')
-			.select('name, practice_members(practices(name, gemeente_code))')
+			.select('name, practice_members!practice_members_user_id_fkey(practices(name, gemeente_code))')
 			.eq('email', 'huisarts@demo.laatjehoren.nl')
 			.single();
 		expect(error).toBeNull();

@@ -67,8 +67,8 @@ create function pg_temp.forbidden_statements() returns text[] language sql immut
     $q$update public.sessions set last_seen_at = now()$q$,
     'delete from public.sessions',
     'select email, code_hash from public.login_codes',
-    $q$insert into public.login_codes (email, code_hash, expires_at)
-       values ('huisarts@demo.laatjehoren.nl', '\x00', now() + interval '1 hour')$q$,
+    $q$insert into public.login_codes (email, code_hash, browser_hash, expires_at)
+       values ('huisarts@demo.laatjehoren.nl', '\x00', '\x00', now() + interval '1 hour')$q$,
     'update public.login_codes set attempts = 0',
     'delete from public.login_codes',
     'select key, hits from public.rate_limits',
@@ -112,8 +112,8 @@ create function pg_temp.forbidden_statements() returns text[] language sql immut
     $q$delete from public.parties where name = 'Nieuwe Partij'$q$,
     -- the RPC functions
     $q$select public.consume_rate_limit('email:huisarts@demo.laatjehoren.nl', 1000, 60)$q$,
-    $q$select public.issue_login_code('huisarts@demo.laatjehoren.nl', '\x00', 600)$q$,
-    $q$select * from public.begin_login_code_check('huisarts@demo.laatjehoren.nl')$q$,
+    $q$select public.issue_login_code('huisarts@demo.laatjehoren.nl', '\x00', 600, '\x00')$q$,
+    $q$select * from public.begin_login_code_check(gen_random_uuid(), '\x00')$q$,
     $q$select public.redeem_login_code('00000000-0000-4000-8000-000000000000')$q$,
     $q$select public.create_practice_with_member('20000000-0000-4000-8000-000000000001',
        'Nepraktijk', '01999998', 'GM0479', null)$q$,

@@ -44,6 +44,16 @@ export const BIG_NUMBERS = {
 	malformed: '10000000006'
 } as const;
 
+/** More registered huisartsen: any number of 38 and nine digits is answered as BIG_NUMBERS.huisarts
+ * is (A.M. Jansen-de Vries), under that number. One account is verified per number, so each test
+ * person who is verified by the register needs a number of their own. */
+const HUISARTS_SERIES = /^38\d{9}$/;
+
+/** A fresh number from the series above. */
+export function huisartsNumber(): string {
+	return `38${Array.from({ length: 9 }, () => Math.floor(Math.random() * 10)).join('')}`;
+}
+
 const FIXTURES: Record<string, string> = {
 	[BIG_NUMBERS.huisarts]: 'huisarts.xml',
 	[BIG_NUMBERS.huisartsPastMeasure]: 'huisarts-past-measure.xml',
@@ -126,7 +136,7 @@ function readRequest(body: string): { bigNumber: string } | { problem: string } 
 }
 
 /** Starts the stand-in on 127.0.0.1 and a free port. `slowMs`: how long the slow number takes (default 2000). */
-export async function startBigRegisterStub(options: { slowMs?: number } = {}): Promise<BigRegisterStub> {
+export async function startBigRegisterStub(options: { slowMs?: number; port?: number } = {}): Promise<BigRegisterStub> {
 	const slowMs = options.slowMs ?? 2000;
 	const requests: StubRequest[] = [];
 	const timers = new Set<NodeJS.Timeout>();
@@ -148,6 +158,7 @@ export async function startBigRegisterStub(options: { slowMs?: number } = {}): P
 		const bigNumber = parsed && 'bigNumber' in parsed ? parsed.bigNumber : null;
 		requests.push({ method: req.method ?? '', path, contentType, soapAction, bigNumber });
 
+		if (path === '/health') return send(res, 200, 'ok', 'text/plain');
 		if (path !== STUB_PATH) return send(res, 404, '<html><body><h1>404 - Not Found</h1></body></html>', 'text/html');
 		if (req.method !== 'POST') return send(res, 405, 'Method Not Allowed', 'text/plain');
 		if (!/^text\/xml\b/i.test(contentType)) return send(res, 500, fault('Client', `Unsupported content type: ${contentType || '(none)'}.`));
@@ -178,6 +189,9 @@ export async function startBigRegisterStub(options: { slowMs?: number } = {}): P
 			case BIG_NUMBERS.garbage:
 				return send(res, 200, 'Onderhoud: de webservice is tijdelijk niet beschikbaar', 'text/plain');
 		}
+		if (HUISARTS_SERIES.test(parsed.bigNumber)) {
+			return send(res, 200, fixture('huisarts.xml').replaceAll(BIG_NUMBERS.huisarts, parsed.bigNumber));
+		}
 		const file = FIXTURES[parsed.bigNumber.padStart(11, '0')];
 		send(res, 200, fixture(file ?? 'unknown.xml'));
 	}
@@ -185,7 +199,7 @@ export async function startBigRegisterStub(options: { slowMs?: number } = {}): P
 	const server = createServer((req, res) => {
 		handle(req, res).catch((error: unknown) => send(res, 500, fault('Server', String(error))));
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 
 	return {

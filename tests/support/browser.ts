@@ -5,7 +5,7 @@
 // code checks per 15 minutes per client. Keep the whole suite well under that; each call of
 // signIn() costs one send and one check.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type BrowserContext, type Dialog, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Dialog, type Page } from '@playwright/test';
 
 /** A fresh address per call, so tests never share an account or a per-address rate limit. */
 export function uniqueEmail(prefix = 'huisarts'): string {
@@ -115,11 +115,11 @@ export function randomDigits(count: number): string {
 /**
  * The text of the newest mail whose mailbox label ("E-mail aan <to>: <subject>") matches, read
  * from /dev/mail in a separate tab. `to` may be one address of several; `subject` a substring or a
- * pattern. Waits (reloading) until such a mail is there.
+ * pattern; `containing` a text the mail must hold. Waits (reloading) until such a mail is there.
  */
 export async function readMail(
 	context: BrowserContext,
-	match: { to: string; subject?: string | RegExp }
+	match: { to: string; subject?: string | RegExp; containing?: string }
 ): Promise<string> {
 	const mailbox = await context.newPage();
 	try {
@@ -130,7 +130,8 @@ export async function readMail(
 					? `.*${escapeRegExp(match.subject)}.*`
 					: match.subject.source;
 		const label = new RegExp(`^E-mail aan (?:[^:]*[ ,])?${escapeRegExp(match.to)}(?:,[^:]*)?: ${subject}$`);
-		const message = mailbox.getByRole('article', { name: label }).first();
+		const messages = mailbox.getByRole('article', { name: label });
+		const message = (match.containing === undefined ? messages : messages.filter({ hasText: match.containing })).first();
 		await expect(async () => {
 			await mailbox.goto('/dev/mail');
 			await expect(message).toBeVisible({ timeout: 1_000 });
@@ -166,7 +167,55 @@ export async function addPractice(page: Page, gemeente: string, name: string): P
 	await page.getByLabel('AGB-code van de praktijk').fill(`01${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`);
 	await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: gemeente });
 	await page.getByRole('button', { name: 'Praktijk toevoegen' }).click();
-	await expectStatus(page, 'De praktijk is toegevoegd en aan je account gekoppeld.');
+	await expectStatus(page, /^De praktijk is toegevoegd en aan je account gekoppeld\./);
+}
+
+/** The demo kring's editor (its kring covers Zaanstad, Wormerland, Oostzaan and Purmerend). */
+export const KRING_EDITOR = { email: 'kring@demo.laatjehoren.nl', name: 'Sanne Jansen' };
+
+// The kring editor's session, signed in once per worker (each sign-in spends from the
+// per-client code budget above) and reused in a fresh browser context for every call.
+let kringEditorState: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
+
+/** Does `work` as the kring editor, in a browser of its own. */
+export async function asKringEditor(browser: Browser, work: (page: Page) => Promise<void>): Promise<void> {
+	const context = await browser.newContext(kringEditorState ? { storageState: kringEditorState } : {});
+	try {
+		const page = await context.newPage();
+		if (!kringEditorState) {
+			await page.goto('/inloggen');
+			await signIn(page, KRING_EDITOR.email);
+			kringEditorState = await context.storageState();
+		}
+		await work(page);
+	} finally {
+		await context.close();
+	}
+}
+
+/** The kring editor confirms, on /bevestigen, that `email` works at their practice (with an axe
+ * check of that page first when `checkA11y`). */
+export async function confirmMembershipAsKring(browser: Browser, email: string, options: { checkA11y?: boolean } = {}): Promise<void> {
+	await asKringEditor(browser, async (page) => {
+		await page.goto('/bevestigen');
+		if (options.checkA11y) await expectNoSeriousA11yViolations(page);
+		const card = page.getByRole('listitem').filter({ hasText: email });
+		await card.getByRole('checkbox').check();
+		await card.getByRole('button', { name: 'Bevestig' }).click();
+		await expectStatus(page, /^Bevestigd\./);
+	});
+}
+
+/** The kring editor verifies a signature by hand on the letter's signers page, saying how. */
+export async function verifySignatureAsKring(browser: Browser, campaignId: string, signerName: string, note: string): Promise<void> {
+	await asKringEditor(browser, async (page) => {
+		await page.goto(`/campagnes/${campaignId}/ondertekenaars`);
+		const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: signerName, exact: true }) });
+		await row.locator('summary', { hasText: 'Verifiëren' }).click();
+		await row.getByLabel('Hoe heb je het gecontroleerd?').fill(note);
+		await row.getByRole('button', { name: 'Markeer als geverifieerd' }).click();
+		await expectStatus(page, 'De handtekening is gemarkeerd als geverifieerd.');
+	});
 }
 
 /** The "Ik werk hier" button of one practice in the account page's search results. */
@@ -239,7 +288,12 @@ export async function signLetter(
 
 /** Adds a party with one contact address on /campagnes/<id>/partijen. */
 export async function addParty(page: Page, campaignId: string, party: { name: string; email: string }): Promise<void> {
-	await page.goto(`/campagnes/${campaignId}/partijen`);
+	await addPartyAt(page, `/campagnes/${campaignId}/partijen`, party);
+}
+
+/** Adds a party with one contact address on a party-list page (a letter's, or /partijen/<gemeente>). */
+export async function addPartyAt(page: Page, path: string, party: { name: string; email: string }): Promise<void> {
+	await page.goto(path);
 	const adding = page.getByRole('region', { name: 'Partij toevoegen' });
 	await adding.getByLabel('Naam van de partij').fill(party.name);
 	await adding.getByRole('button', { name: 'Partij toevoegen' }).click();
@@ -269,8 +323,13 @@ export async function sendLetter(page: Page, campaignId: string): Promise<void> 
 	// Journeys in parallel share Zaanstad's party list. A party another journey adds between this
 	// review and the click makes the send refuse, as it should; a coordinator then checks the
 	// refreshed review and sends again, and so does this helper.
-	const changed = page.getByRole('alert').filter({ hasText: 'Er is iets veranderd sinds je dit overzicht opende' });
+	const changed = page
+		.getByRole('alert')
+		.filter({ hasText: /Er is iets veranderd sinds je dit overzicht opende|iemand anders heeft e-mailadressen van partijen/ });
 	for (let attempt = 1; ; attempt++) {
+		// Addresses other journeys changed in the shared list: this coordinator checks them.
+		const form = page.locator('form').filter({ has: page.getByRole('button', { name: /^Verstuur de brief/ }) });
+		for (const box of await form.getByRole('checkbox', { name: / klopt/ }).all()) await box.check();
 		await page.getByLabel('Ik heb de brief, de ondertekenaars en de ontvangers gecontroleerd').check();
 		await page.getByRole('button', { name: /^Verstuur de brief naar \d+ partij(en)?$/ }).click();
 		await expect(delivered.or(changed)).toBeVisible();

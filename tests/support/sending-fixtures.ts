@@ -42,15 +42,15 @@ export interface PartySpec {
 	emails: string[];
 }
 
-/** Parties with their contact addresses; returns their ids by name. */
-export async function makeParties(gemeenteCode: string, specs: PartySpec[]): Promise<Record<string, string>> {
+/** Parties with their contact addresses, as `editorId` entered them; returns their ids by name. */
+export async function makeParties(gemeenteCode: string, specs: PartySpec[], editorId: string | null = null): Promise<Record<string, string>> {
 	const { data, error } = await db()
 		.from('parties')
-		.insert(specs.map((s) => ({ gemeente_code: gemeenteCode, name: s.name })))
+		.insert(specs.map((s) => ({ gemeente_code: gemeenteCode, name: s.name, updated_by: editorId })))
 		.select('id, name');
 	if (error) throw new Error(`makeParties: ${error.message}`);
 	const ids = Object.fromEntries((data as Array<{ id: string; name: string }>).map((row) => [row.name, row.id]));
-	const contacts = specs.flatMap((s) => s.emails.map((email) => ({ party_id: ids[s.name], email })));
+	const contacts = specs.flatMap((s) => s.emails.map((email) => ({ party_id: ids[s.name], email, updated_by: editorId })));
 	if (contacts.length > 0) {
 		const inserted = await db().from('party_contacts').insert(contacts);
 		if (inserted.error) throw new Error(`makeParties: ${inserted.error.message}`);
@@ -114,7 +114,8 @@ export async function campaignReadyToSend(options: {
 			await db().from('signatures').update({ verified_at: new Date().toISOString() }).eq('user_id', person.id);
 		}
 	}
-	const partyIds = await makeParties(gemeente.code, options.parties);
+	// Entered by the coordinator who sends: addresses someone else changed need an explicit check.
+	const partyIds = await makeParties(gemeente.code, options.parties, coordinator.id);
 	return { gemeente, coordinator, campaign, partyIds };
 }
 

@@ -8,8 +8,8 @@ values ('Praktijk Gelijktijdig', '01999990', 'GM0014');
 insert into public.users (email, name)
 select format('gelijk-%s@example.nl', n), format('Dokter %s', n) from generate_series(0, 249) n;
 
-insert into public.practice_members (practice_id, user_id)
-select p.id, u.id from public.practices p, public.users u
+insert into public.practice_members (practice_id, user_id, confirmed_at, confirmed_how)
+select p.id, u.id, now(), 'kring' from public.practices p, public.users u
 where p.agb_code = '01999990' and u.email like 'gelijk-%@example.nl';
 
 select public.start_campaign(u.id, 'GM0014', o.occasion, o.title, o.occasion, array['wmo'],

@@ -59,6 +59,11 @@ describe('profile validation', () => {
 		expect(safeRedirectPath('/\t/evil.example/x')).toBe('/account');
 		expect(safeRedirectPath('/\n/evil.example')).toBe('/account');
 		expect(safeRedirectPath('/campagnes/1/ondertekenen?x=1#praktijk')).toBe('/campagnes/1/ondertekenen?x=1#praktijk');
+		// Dot segments and encoded dots that collapse to "//host" (a protocol-relative Location).
+		for (const sneaky of ['/.//evil.example', '/..//x', '/%2e//x', '/%2E%2E//x', '/a/../..//evil', '/%2f%2fevil.example']) {
+			expect(safeRedirectPath(sneaky), sneaky).toBe('/account');
+		}
+		expect(safeRedirectPath('/a/../b')).toBe('/b');
 	});
 });
 

@@ -1,10 +1,13 @@
-// Sign-in by e-mailed one-time code: 8 digits, valid 10 minutes, single use, bound to one
-// address, replaced by a new code on every request, at most 5 checks per code. Sends and checks
-// are rate-limited per address and per client. Any address may ask: a first sign-in creates the
-// account, so answers never reveal whether an address is known.
+// Sign-in by e-mailed one-time code: 8 digits, valid 10 minutes, single use, bound to one address
+// AND to the browser that asked for it (a random secret in an httpOnly cookie; only its hash is
+// stored with the code), at most 5 checks per code. So a stranger who asks a code for someone
+// else's address, or types codes for it, touches only their own code: they can neither spend nor
+// replace that person's, and cannot lock them out. Sends and checks are rate-limited per client
+// (and sends per address and client). Any address may ask: a first sign-in creates the account, so
+// answers never reveal whether an address is known.
 import { z } from 'zod';
 import { db } from '../platform/db';
-import { fromBytea, hashSecret, randomDigits, secretMatches, toBytea } from '../platform/crypto';
+import { fromBytea, hashSecret, randomDigits, randomToken, secretMatches, toBytea } from '../platform/crypto';
 import { enqueueMail } from '../platform/mail';
 import { LIMITS, consume } from '../platform/rate-limit';
 
@@ -25,16 +28,35 @@ export const codeSchema = z
 	.transform((code) => code.replace(/[\s-]/g, ''))
 	.pipe(z.string().regex(/^\d{8}$/, 'De code bestaat uit 8 cijfers.'));
 
-export type SendResult = { ok: true } | { ok: false; reason: 'rate_limited' };
+/** What the browser keeps between the two steps: which code, and the secret that proves it asked. */
+export interface PendingLogin {
+	codeId: string;
+	secret: string;
+}
 
-export async function sendLoginCode(email: string, client: string): Promise<SendResult> {
+export function encodePending(pending: PendingLogin): string {
+	return `${pending.codeId}.${pending.secret}`;
+}
+
+export function decodePending(value: string | undefined): PendingLogin | null {
+	const match = value?.match(/^([0-9a-f-]{36})\.([a-z2-7]{24})$/);
+	return match ? { codeId: match[1], secret: match[2] } : null;
+}
+
+export type SendResult = { ok: true; pending: PendingLogin } | { ok: false; reason: 'rate_limited' };
+
+/** Mails a new code. A browser asking again (`again`: its pending login) keeps its secret, so its
+ * earlier code is replaced: only the newest works. */
+export async function sendLoginCode(email: string, client: string, again?: PendingLogin): Promise<SendResult> {
 	if (!(await consume(LIMITS.codeSendPerClient, client))) return { ok: false, reason: 'rate_limited' };
-	if (!(await consume(LIMITS.codeSendPerEmail, email))) return { ok: false, reason: 'rate_limited' };
+	if (!(await consume(LIMITS.codeSendPerEmailAndClient, `${email}:${client}`))) return { ok: false, reason: 'rate_limited' };
 	const code = randomDigits(CODE_LENGTH);
-	const { error } = await db().rpc('issue_login_code', {
+	const secret = again?.secret ?? randomToken();
+	const { data: codeId, error } = await db().rpc('issue_login_code', {
 		p_email: email,
 		p_code_hash: toBytea(hashSecret(code)),
-		p_ttl_seconds: CODE_TTL_SECONDS
+		p_ttl_seconds: CODE_TTL_SECONDS,
+		p_browser_hash: toBytea(hashSecret(secret))
 	});
 	if (error) throw new Error(`issue_login_code: ${error.message}`);
 	const spaced = `${code.slice(0, 4)} ${code.slice(4)}`;
@@ -46,26 +68,38 @@ export async function sendLoginCode(email: string, client: string): Promise<Send
 			'',
 			`Je inlogcode voor Laat je horen is: ${spaced}`,
 			'',
-			'De code is 10 minuten geldig en werkt één keer.',
+			'De code is 10 minuten geldig, werkt één keer en alleen in de browser waarin je hem aanvroeg.',
 			'Heb je deze code niet aangevraagd? Dan kun je deze e-mail negeren.',
 			'',
 			'Laat je horen'
 		].join('\n')
 	});
-	return { ok: true };
+	return { ok: true, pending: { codeId, secret } };
+}
+
+/** The address this browser is signing in with, or null when its code is gone. */
+export async function pendingEmail(pending: PendingLogin): Promise<string | null> {
+	const { data, error } = await db().rpc('pending_login_email', {
+		p_code_id: pending.codeId,
+		p_browser_hash: toBytea(hashSecret(pending.secret))
+	});
+	if (error) throw new Error(`pending_login_email: ${error.message}`);
+	return data;
 }
 
 export type CheckResult =
 	| { ok: true; userId: string }
 	| { ok: false; reason: 'rate_limited' | 'invalid' | 'expired' | 'too_many_attempts' };
 
-export async function checkLoginCode(email: string, code: string, client: string): Promise<CheckResult> {
+export async function checkLoginCode(pending: PendingLogin, code: string, client: string): Promise<CheckResult> {
 	if (!(await consume(LIMITS.codeCheckPerClient, client))) return { ok: false, reason: 'rate_limited' };
-	if (!(await consume(LIMITS.codeCheckPerEmail, email))) return { ok: false, reason: 'rate_limited' };
-	const { data, error } = await db().rpc('begin_login_code_check', { p_email: email });
+	const { data, error } = await db().rpc('begin_login_code_check', {
+		p_code_id: pending.codeId,
+		p_browser_hash: toBytea(hashSecret(pending.secret))
+	});
 	if (error) throw new Error(`begin_login_code_check: ${error.message}`);
-	const row = (data as Array<{ id: string; code_hash: string; attempts: number; expired: boolean }>)[0];
-	if (!row) return { ok: false, reason: 'invalid' };
+	const row = data[0];
+	if (!row) return { ok: false, reason: 'expired' };
 	if (row.attempts > MAX_CHECKS_PER_CODE) return { ok: false, reason: 'too_many_attempts' };
 	if (row.expired) return { ok: false, reason: 'expired' };
 	if (!secretMatches(code, fromBytea(row.code_hash))) return { ok: false, reason: 'invalid' };
@@ -73,7 +107,7 @@ export async function checkLoginCode(email: string, code: string, client: string
 	if (redeemed.error) throw new Error(`redeem_login_code: ${redeemed.error.message}`);
 	// Null when a parallel request used the code first: single use holds.
 	if (!redeemed.data) return { ok: false, reason: 'invalid' };
-	return { ok: true, userId: redeemed.data as string };
+	return { ok: true, userId: redeemed.data };
 }
 
 export const CHECK_MESSAGES: Record<Exclude<CheckResult, { ok: true }>['reason'], string> = {

@@ -1,38 +1,46 @@
-// Who may do what, role by role, against the real database: one letter in a gemeente of its own,
-// and one user per role. Each permission function is asked for every role, and the database's own
-// check on starting a letter (may_start_campaign) must agree with the app's.
+// Who may do what, role by role, against the real database: letters in a gemeente of their own, and
+// one user per role. Each permission function is asked for every role, and where the database
+// checks the same rule itself (may_start_campaign, may_edit_party_list, may_confirm_practice_members,
+// may_verify_signatures) its answer must be the app's.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { connectTestDatabase } from '$test/test-db';
-import {
-	emptyGemeente,
-	huisartsen,
-	makeCampaign,
-	makeUser,
-	markSent,
-	setStatus,
-	uniqueTag
-} from '$test/signing-fixtures';
+import { allowCampaignStart, connectTestDatabase } from '$test/test-db';
+import { emptyGemeente, huisartsen, makeCampaign, makeUser, markSent, setStatus, uniqueTag } from '$test/signing-fixtures';
 import type { SessionUser } from './session';
 import type { Campaign } from '../letter/campaigns';
-import { campaignAccess, isAdmin, loadRoles, mayCoordinate, mayEditKring, mayEditPartyList, mayStartLetter } from './permissions';
+import {
+	campaignAccess,
+	isAdmin,
+	loadRoles,
+	mayConfirmPracticeMembers,
+	mayCoordinate,
+	mayEditKring,
+	mayEditPartyList,
+	mayEditRecipients,
+	mayStartLetter,
+	mayVerifySignatures
+} from './permissions';
 
 const { service } = connectTestDatabase();
 
-type Role =
-	| 'stranger'
-	| 'huisarts here'
-	| 'huisarts elsewhere'
-	| 'invited'
-	| 'coordinator'
-	| 'kring editor here'
-	| 'kring editor elsewhere'
-	| 'admin';
+const ROLES = [
+	'stranger',
+	'huisarts here, unconfirmed',
+	'huisarts here, confirmed',
+	'verified huisarts here, confirmed',
+	'huisarts elsewhere',
+	'invited',
+	'coordinator',
+	'verified coordinator',
+	'kring editor here',
+	'kring editor elsewhere',
+	'admin'
+] as const;
+type Role = (typeof ROLES)[number];
 
 const people = {} as Record<Role, SessionUser>;
 let here: { code: string; name: string };
 let elsewhere: { code: string; name: string };
 let kringHere = '';
-let kringElsewhere = '';
 let draft: Campaign;
 let open: Campaign;
 let sent: Campaign;
@@ -46,30 +54,61 @@ async function makeKring(gemeenteCode: string, editor: SessionUser): Promise<str
 	return kring.data.id;
 }
 
+async function confirmMembership(userId: string) {
+	const { error } = await service.from('practice_members').update({ confirmed_at: new Date().toISOString(), confirmed_how: 'kring' }).eq('user_id', userId);
+	if (error) throw error;
+}
+
+async function verify(userId: string) {
+	const number = `${Date.now()}`.slice(-9) + String(Math.floor(Math.random() * 90) + 10);
+	const { error } = await service
+		.from('users')
+		.update({ big_number: number, big_verified_at: new Date().toISOString(), big_verified_number: number, big_verified_method: 'hand' })
+		.eq('id', userId);
+	if (error) throw error;
+}
+
+async function coordinate(userId: string, campaign: Campaign) {
+	const { error } = await service.from('memberships').insert({ user_id: userId, role: 'campaign_coordinator', campaign_id: campaign.id });
+	if (error) throw error;
+}
+
 beforeAll(async () => {
 	here = await emptyGemeente();
 	elsewhere = await emptyGemeente();
-	const [local] = await huisartsen(here.code, 1);
+	const [unconfirmed, confirmed, verifiedHere] = await huisartsen(here.code, 3);
 	const [remote] = await huisartsen(elsewhere.code, 1);
-	people['huisarts here'] = local;
+	people['huisarts here, unconfirmed'] = unconfirmed;
+	people['huisarts here, confirmed'] = confirmed;
+	people['verified huisarts here, confirmed'] = verifiedHere;
 	people['huisarts elsewhere'] = remote;
+	await Promise.all([confirmMembership(confirmed.id), confirmMembership(verifiedHere.id), confirmMembership(remote.id)]);
+	await verify(verifiedHere.id);
 	people.stranger = await makeUser('vreemde');
 	people.invited = await makeUser('uitgenodigd');
 	people.coordinator = await makeUser('coordinator', true);
+	people['verified coordinator'] = await makeUser('geverifieerd', true);
+	await verify(people['verified coordinator'].id);
 	people['kring editor here'] = await makeUser('kring-hier');
 	people['kring editor elsewhere'] = await makeUser('kring-elders');
 	people.admin = await makeUser('beheerder');
 	await service.from('memberships').insert({ user_id: people.admin.id, role: 'admin' });
 	kringHere = await makeKring(here.code, people['kring editor here']);
-	kringElsewhere = await makeKring(elsewhere.code, people['kring editor elsewhere']);
+	await makeKring(elsewhere.code, people['kring editor elsewhere']);
 
-	// makeCampaign lets the coordinator start it as a kring editor of the gemeente; that kring is
-	// another one than kringHere, and the coordinator is tested as coordinator only.
-	draft = await makeCampaign(people.coordinator, here);
-	open = await setStatus(await makeCampaign(people.coordinator, here), people.coordinator.id, 'concept', 'ter_ondertekening');
-	sent = await setStatus(await makeCampaign(people.coordinator, here), people.coordinator.id, 'concept', 'ter_ondertekening');
-	await markSent(sent, people.coordinator.id);
+	// The letters are started by someone else (as editor of another kring covering the gemeente);
+	// the two coordinators are only that: coordinators.
+	const starter = await makeUser('starter', true);
+	await allowCampaignStart(service, starter.id, here.code);
+	draft = await makeCampaign(starter, here);
+	open = await setStatus(await makeCampaign(starter, here), starter.id, 'concept', 'ter_ondertekening');
+	sent = await setStatus(await makeCampaign(starter, here), starter.id, 'concept', 'ter_ondertekening');
+	await markSent(sent, starter.id);
 	sent = { ...sent, status: 'verstuurd' };
+	for (const campaign of [draft, open, sent]) {
+		await coordinate(people.coordinator.id, campaign);
+		await coordinate(people['verified coordinator'].id, campaign);
+	}
 	for (const campaign of [open, sent]) {
 		await service.from('invitations').insert({
 			campaign_id: campaign.id,
@@ -81,110 +120,106 @@ beforeAll(async () => {
 });
 
 async function each<T>(ask: (user: SessionUser, role: Role) => Promise<T> | T): Promise<Record<Role, T>> {
-	const entries = await Promise.all(
-		(Object.keys(people) as Role[]).map(async (role) => [role, await ask(people[role], role)] as const)
-	);
+	const entries = await Promise.all(ROLES.map(async (role) => [role, await ask(people[role], role)] as const));
 	return Object.fromEntries(entries) as Record<Role, T>;
+}
+
+/** Expected answers, given as the roles for which the answer is yes. */
+function only(...yes: Role[]): Record<Role, boolean> {
+	return Object.fromEntries(ROLES.map((role) => [role, yes.includes(role)])) as Record<Role, boolean>;
+}
+
+async function database(rpc: string, args: (user: SessionUser) => Record<string, string>): Promise<Record<Role, unknown>> {
+	return each(async (user) => {
+		const { data, error } = await service.rpc(rpc as 'may_start_campaign', args(user) as { p_user_id: string; p_gemeente_code: string });
+		if (error) throw error;
+		return data;
+	});
 }
 
 describe('permissions per role', () => {
 	it('admin: only the admin', async () => {
-		expect(await each(async (user) => isAdmin(await loadRoles(user.id)))).toEqual({
-			stranger: false,
-			'huisarts here': false,
-			'huisarts elsewhere': false,
-			invited: false,
-			coordinator: false,
-			'kring editor here': false,
-			'kring editor elsewhere': false,
-			admin: true
-		});
+		expect(await each(async (user) => isAdmin(await loadRoles(user.id)))).toEqual(only('admin'));
 	});
 
-	it('start a letter in the gemeente: its huisartsen, its kring editors and admins; the database agrees', async () => {
+	it('start a letter in the gemeente: huisartsen with a confirmed practice there, its kring editors and admins; the database agrees', async () => {
 		const app = await each(async (user) => mayStartLetter(await loadRoles(user.id), here.code));
+		expect(app).toEqual(only('huisarts here, confirmed', 'verified huisarts here, confirmed', 'kring editor here', 'admin'));
+		expect(await database('may_start_campaign', (user) => ({ p_user_id: user.id, p_gemeente_code: here.code }))).toEqual(app);
+	});
+
+	it('confirm colleagues in the gemeente: its kring editors, admins and verified huisartsen with a confirmed practice there', async () => {
+		const app = await each(async (user) => mayConfirmPracticeMembers(await loadRoles(user.id), here.code) ?? false);
 		expect(app).toEqual({
-			stranger: false,
-			'huisarts here': true,
-			'huisarts elsewhere': false,
-			invited: false,
-			// Started the letters as editor of a kring covering the gemeente (see makeCampaign).
-			coordinator: true,
-			'kring editor here': true,
-			'kring editor elsewhere': false,
-			admin: true
+			...only(),
+			'verified huisarts here, confirmed': 'collega',
+			'kring editor here': 'kring',
+			admin: 'admin'
 		});
-		const database = await each(async (user) => {
-			const { data } = await service.rpc('may_start_campaign', { p_user_id: user.id, p_gemeente_code: here.code });
-			return data;
-		});
-		expect(database).toEqual(app);
+		const db = await database('may_confirm_practice_members', (user) => ({ p_user_id: user.id, p_gemeente_code: here.code }));
+		expect(Object.fromEntries(Object.entries(db).map(([role, how]) => [role, how ?? false]))).toEqual(app);
+	});
+
+	it("change the gemeente's party list: its kring editors, admins and verified coordinators of a letter there; the database agrees", async () => {
+		const app = await each(async (user) => mayEditPartyList(await loadRoles(user.id), here.code));
+		expect(app).toEqual(only('verified coordinator', 'kring editor here', 'admin'));
+		expect(await database('may_edit_party_list', (user) => ({ p_user_id: user.id, p_gemeente_code: here.code }))).toEqual(app);
+		// From a letter's own page: the same people, until that letter is sent.
+		expect(await each(async (user) => mayEditRecipients(await loadRoles(user.id), open))).toEqual(app);
+		expect(await each(async (user) => mayEditRecipients(await loadRoles(user.id), sent))).toEqual(only());
+	});
+
+	it('verify signatures by hand: the letter\'s coordinators, its kring editors and admins; the database agrees', async () => {
+		const app = await each(async (user) => mayVerifySignatures(await loadRoles(user.id), open));
+		expect(app).toEqual(only('coordinator', 'verified coordinator', 'kring editor here', 'admin'));
+		expect(await database('may_verify_signatures', (user) => ({ p_user_id: user.id, p_campaign_id: open.id }))).toEqual(app);
 	});
 
 	it('edit a kring: its editors and admins', async () => {
-		expect(await each(async (user) => mayEditKring(await loadRoles(user.id), kringHere))).toEqual({
-			stranger: false,
-			'huisarts here': false,
-			'huisarts elsewhere': false,
-			invited: false,
-			coordinator: false,
-			'kring editor here': true,
-			'kring editor elsewhere': false,
-			admin: true
-		});
-		expect(mayEditKring(await loadRoles(people['kring editor here'].id), kringElsewhere)).toBe(false);
+		expect(await each(async (user) => mayEditKring(await loadRoles(user.id), kringHere))).toEqual(only('kring editor here', 'admin'));
 	});
 
-	it('coordinate a letter, and change its party list until it is sent: its coordinators and admins', async () => {
-		const coordinate = await each(async (user) => mayCoordinate(await loadRoles(user.id), draft.id));
-		expect(coordinate).toEqual({
-			stranger: false,
-			'huisarts here': false,
-			'huisarts elsewhere': false,
-			invited: false,
-			coordinator: true,
-			'kring editor here': false,
-			'kring editor elsewhere': false,
-			admin: true
-		});
-		expect(await each(async (user) => mayEditPartyList(await loadRoles(user.id), open))).toEqual(coordinate);
-		const afterSending = await each(async (user) => mayEditPartyList(await loadRoles(user.id), sent));
-		expect(Object.values(afterSending).every((allowed) => !allowed)).toBe(true);
+	it('coordinate a letter: its coordinators and admins', async () => {
+		expect(await each(async (user) => mayCoordinate(await loadRoles(user.id), draft.id))).toEqual(
+			only('coordinator', 'verified coordinator', 'admin')
+		);
 	});
 
-	it('read and sign a draft: coordinators only (admins read it too)', async () => {
-		expect(await each((user) => campaignAccess(user, draft))).toEqual({
-			stranger: { coordinate: false, readLetter: false, sign: false },
-			'huisarts here': { coordinate: false, readLetter: false, sign: false },
-			'huisarts elsewhere': { coordinate: false, readLetter: false, sign: false },
-			invited: { coordinate: false, readLetter: false, sign: false },
-			coordinator: { coordinate: true, readLetter: true, sign: false },
-			'kring editor here': { coordinate: false, readLetter: false, sign: false },
-			'kring editor elsewhere': { coordinate: false, readLetter: false, sign: false },
-			admin: { coordinate: true, readLetter: true, sign: false }
-		});
-		expect(await campaignAccess(null, draft)).toEqual({ coordinate: false, readLetter: false, sign: false });
+	it('a draft: known to its coordinators, confirmed huisartsen of the gemeente, its kring editors and admins; read by the coordinators', async () => {
+		const access = await each((user) => campaignAccess(user, draft));
+		expect(Object.fromEntries(Object.entries(access).map(([role, a]) => [role, a.see]))).toEqual(
+			only('huisarts here, confirmed', 'verified huisarts here, confirmed', 'coordinator', 'verified coordinator', 'kring editor here', 'admin')
+		);
+		expect(Object.fromEntries(Object.entries(access).map(([role, a]) => [role, a.readLetter]))).toEqual(
+			only('coordinator', 'verified coordinator', 'admin')
+		);
+		expect(Object.values(access).every((a) => !a.sign)).toBe(true);
+		expect(await campaignAccess(null, draft)).toEqual({ see: false, coordinate: false, readLetter: false, sign: false });
 	});
 
-	it('read and sign a letter open for signing: its huisartsen, the invited and the coordinators', async () => {
-		expect(await each((user) => campaignAccess(user, open))).toEqual({
-			stranger: { coordinate: false, readLetter: false, sign: false },
-			'huisarts here': { coordinate: false, readLetter: true, sign: true },
-			'huisarts elsewhere': { coordinate: false, readLetter: false, sign: false },
-			invited: { coordinate: false, readLetter: true, sign: true },
-			coordinator: { coordinate: true, readLetter: true, sign: true },
-			'kring editor here': { coordinate: false, readLetter: false, sign: false },
-			'kring editor elsewhere': { coordinate: false, readLetter: false, sign: false },
-			admin: { coordinate: true, readLetter: true, sign: true }
-		});
-		expect(await campaignAccess(null, open)).toEqual({ coordinate: false, readLetter: false, sign: false });
+	it('a letter open for signing: read and signed by its huisartsen (confirmed or not), the invited and the coordinators', async () => {
+		const access = await each((user) => campaignAccess(user, open));
+		const signers = only(
+			'huisarts here, unconfirmed',
+			'huisarts here, confirmed',
+			'verified huisarts here, confirmed',
+			'invited',
+			'coordinator',
+			'verified coordinator',
+			'admin'
+		);
+		expect(Object.fromEntries(Object.entries(access).map(([role, a]) => [role, a.sign]))).toEqual(signers);
+		expect(Object.fromEntries(Object.entries(access).map(([role, a]) => [role, a.readLetter]))).toEqual(signers);
+		expect(Object.values(access).every((a) => a.see)).toBe(true);
+		expect(await campaignAccess(null, open)).toEqual({ see: true, coordinate: false, readLetter: false, sign: false });
 	});
 
 	it('a sent letter: everyone reads it, nobody signs it any more', async () => {
 		const access = await each((user) => campaignAccess(user, sent));
 		for (const [role, got] of Object.entries(access)) {
-			expect({ role, ...got }).toEqual({ role, coordinate: role === 'coordinator' || role === 'admin', readLetter: true, sign: false });
+			const coordinates = ['coordinator', 'verified coordinator', 'admin'].includes(role);
+			expect({ role, ...got }).toEqual({ role, see: true, coordinate: coordinates, readLetter: true, sign: false });
 		}
-		expect(await campaignAccess(null, sent)).toEqual({ coordinate: false, readLetter: true, sign: false });
+		expect(await campaignAccess(null, sent)).toEqual({ see: true, coordinate: false, readLetter: true, sign: false });
 	});
 });

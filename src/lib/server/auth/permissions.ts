@@ -10,14 +10,20 @@ import { isSent } from '$lib/campaign-status';
 export interface Roles {
 	userId: string;
 	admin: boolean;
+	/** A verified huisarts: the BIG number on the profile was verified (register or by hand). */
+	verified: boolean;
 	/** Kringen this user edits. */
 	kringEditorOf: string[];
 	/** Gemeenten covered by those kringen. */
 	kringGemeenten: string[];
 	/** Campaigns this user coordinates. */
 	coordinatorOf: string[];
-	/** Gemeenten where this user works in a practice. */
+	/** Gemeenten of the campaigns this user coordinates that are not closed (afgerond). */
+	coordinatingIn: string[];
+	/** Gemeenten where this user works in a practice (confirmed or not). */
 	practiceGemeenten: string[];
+	/** Gemeenten where that membership has been confirmed. */
+	confirmedPracticeGemeenten: string[];
 }
 
 /** The signed-in user, or a redirect to /inloggen that comes back here afterwards. */
@@ -29,25 +35,36 @@ export function requireUser(locals: App.Locals, url: URL): SessionUser {
 	return locals.user;
 }
 
+const unique = (values: string[]) => [...new Set(values)];
+
 /** Everything that gives this user rights, in one query. */
 export async function loadRoles(userId: string): Promise<Roles> {
 	const { data, error } = await db()
 		.from('users')
 		.select(
-			'memberships(role, kring_id, campaign_id, kringen(kring_gemeenten(gemeente_code))), practice_members(practices(gemeente_code))'
+			'big_number, big_verified_at, big_verified_number, memberships(role, kring_id, campaign_id, kringen(kring_gemeenten(gemeente_code)), campaigns(gemeente_code, status)), practice_members!practice_members_user_id_fkey(confirmed_at, practices(gemeente_code))'
 		)
 		.eq('id', userId)
 		.maybeSingle();
 	if (error) throw new Error(`loadRoles: ${error.message}`);
 	const memberships = data?.memberships ?? [];
 	const editing = memberships.filter((m) => m.role === 'kring_editor' && m.kring_id);
+	const coordinating = memberships.filter((m) => m.role === 'campaign_coordinator' && m.campaign_id);
+	const practices = data?.practice_members ?? [];
 	return {
 		userId,
 		admin: memberships.some((m) => m.role === 'admin'),
+		verified: Boolean(data?.big_verified_at && data.big_verified_number && data.big_verified_number === data.big_number),
 		kringEditorOf: editing.flatMap((m) => (m.kring_id ? [m.kring_id] : [])),
-		kringGemeenten: [...new Set(editing.flatMap((m) => m.kringen?.kring_gemeenten.map((g) => g.gemeente_code) ?? []))],
-		coordinatorOf: memberships.flatMap((m) => (m.role === 'campaign_coordinator' && m.campaign_id ? [m.campaign_id] : [])),
-		practiceGemeenten: [...new Set((data?.practice_members ?? []).flatMap((p) => (p.practices ? [p.practices.gemeente_code] : [])))]
+		kringGemeenten: unique(editing.flatMap((m) => m.kringen?.kring_gemeenten.map((g) => g.gemeente_code) ?? [])),
+		coordinatorOf: coordinating.flatMap((m) => (m.campaign_id ? [m.campaign_id] : [])),
+		coordinatingIn: unique(
+			coordinating.flatMap((m) => (m.campaigns && m.campaigns.status !== 'afgerond' ? [m.campaigns.gemeente_code] : []))
+		),
+		practiceGemeenten: unique(practices.flatMap((p) => (p.practices ? [p.practices.gemeente_code] : []))),
+		confirmedPracticeGemeenten: unique(
+			practices.flatMap((p) => (p.practices && p.confirmed_at ? [p.practices.gemeente_code] : []))
+		)
 	};
 }
 
@@ -60,10 +77,20 @@ export function mayEditKring(roles: Roles, kringId: string): boolean {
 	return roles.admin || roles.kringEditorOf.includes(kringId);
 }
 
-/** Start a letter in a gemeente: its huisartsen (a practice there), editors of a kring that
- * covers it, and admins (start_campaign checks the same in the database). */
+/** Start a letter in a gemeente: huisartsen with a confirmed practice there, editors of a kring
+ * that covers it, and admins (start_campaign checks the same in the database). */
 export function mayStartLetter(roles: Roles, gemeenteCode: string): boolean {
-	return roles.admin || roles.practiceGemeenten.includes(gemeenteCode) || roles.kringGemeenten.includes(gemeenteCode);
+	return roles.admin || roles.confirmedPracticeGemeenten.includes(gemeenteCode) || roles.kringGemeenten.includes(gemeenteCode);
+}
+
+/** Confirm that someone works in a practice of this gemeente, and as whom (recorded with it):
+ * admins, editors of a kring that covers it, and verified huisartsen with a confirmed practice
+ * there (confirm_practice_member checks the same, and refuses one's own membership). */
+export function mayConfirmPracticeMembers(roles: Roles, gemeenteCode: string): 'admin' | 'kring' | 'collega' | null {
+	if (roles.admin) return 'admin';
+	if (roles.kringGemeenten.includes(gemeenteCode)) return 'kring';
+	if (roles.verified && roles.confirmedPracticeGemeenten.includes(gemeenteCode)) return 'collega';
+	return null;
 }
 
 /** Coordinate a campaign: its coordinators and admins. */
@@ -71,16 +98,35 @@ export function mayCoordinate(roles: Roles, campaignId: string): boolean {
 	return roles.admin || roles.coordinatorOf.includes(campaignId);
 }
 
-/** Change the gemeente's parties and their addresses from a letter: its coordinators, until the
- * letter is sent (from then on its recipients are part of its record). */
-export function mayEditPartyList(roles: Roles, campaign: CampaignRef): boolean {
-	return mayCoordinate(roles, campaign.id) && !isSent(campaign.status);
+/** Change a gemeente's parties and their addresses: its kring editors, admins, and a verified
+ * huisarts who coordinates a letter there that is not closed (may_edit_party_list, the same). */
+export function mayEditPartyList(roles: Roles, gemeenteCode: string): boolean {
+	return (
+		roles.admin ||
+		roles.kringGemeenten.includes(gemeenteCode) ||
+		(roles.verified && roles.coordinatingIn.includes(gemeenteCode))
+	);
 }
 
-/** What one user may do with one campaign. The draft text stays with its coordinators; once
- * signing opens, huisartsen of the gemeente (a practice there), the invited and existing signers
- * may read and sign it; once sent, it is public. */
+/** Change the recipients from a letter's own pages: who may change the party list, while this
+ * letter is not sent (from then on its recipients are part of its record). */
+export function mayEditRecipients(roles: Roles, campaign: CampaignRef): boolean {
+	return mayEditPartyList(roles, campaign.gemeenteCode) && !isSent(campaign.status);
+}
+
+/** Verify a signature by hand (recording how): the letter's coordinators, editors of a kring that
+ * covers its gemeente, and admins; never one's own signature (verify_signature refuses that). */
+export function mayVerifySignatures(roles: Roles, campaign: CampaignRef): boolean {
+	return roles.admin || roles.coordinatorOf.includes(campaign.id) || roles.kringGemeenten.includes(campaign.gemeenteCode);
+}
+
+/** What one user may do with one campaign. A draft is known (title, coordinators, "ask to write
+ * along") only to its coordinators, huisartsen with a confirmed practice in the gemeente, its kring
+ * editors and admins, and its text only to the coordinators; once signing opens, huisartsen of
+ * the gemeente (a practice there), the invited and existing signers may read and sign it; a letter
+ * under way or sent is public. */
 export interface CampaignAccess {
+	see: boolean;
 	coordinate: boolean;
 	readLetter: boolean;
 	sign: boolean;
@@ -94,14 +140,19 @@ export interface CampaignRef {
 
 export async function campaignAccess(user: SessionUser | null, campaign: CampaignRef): Promise<CampaignAccess> {
 	const sent = isSent(campaign.status);
-	if (!user) return { coordinate: false, readLetter: sent, sign: false };
+	const draft = campaign.status === 'concept';
+	if (!user) return { see: !draft, coordinate: false, readLetter: sent, sign: false };
 	const roles = await loadRoles(user.id);
 	if (mayCoordinate(roles, campaign.id)) {
-		return { coordinate: true, readLetter: true, sign: campaign.status === 'ter_ondertekening' };
+		return { see: true, coordinate: true, readLetter: true, sign: campaign.status === 'ter_ondertekening' };
 	}
-	if (campaign.status !== 'ter_ondertekening') return { coordinate: false, readLetter: sent, sign: false };
+	if (draft) {
+		const see = roles.confirmedPracticeGemeenten.includes(campaign.gemeenteCode) || roles.kringGemeenten.includes(campaign.gemeenteCode);
+		return { see, coordinate: false, readLetter: false, sign: false };
+	}
+	if (campaign.status !== 'ter_ondertekening') return { see: true, coordinate: false, readLetter: sent, sign: false };
 	const related = roles.practiceGemeenten.includes(campaign.gemeenteCode) || (await invitedOrSigned(user, campaign.id));
-	return { coordinate: false, readLetter: related, sign: related };
+	return { see: true, coordinate: false, readLetter: related, sign: related };
 }
 
 /** Invited to this campaign (an invitation still valid or already accepted), or signed it before. */

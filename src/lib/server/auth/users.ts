@@ -1,21 +1,20 @@
 // A user's own profile: name and BIG number, the data export, and deleting the account.
 import { z } from 'zod';
 import { db } from '../platform/db';
+import { nameSchema } from '../platform/names';
 
 export interface Profile {
 	id: string;
 	email: string;
 	name: string | null;
 	bigNumber: string | null;
+	/** How the BIG number on the profile was verified, in words; null when it was not (or changed since). */
+	verification: string | null;
 	createdAt: string;
 }
 
 export const profileSchema = z.object({
-	name: z
-		.string()
-		.trim()
-		.min(2, 'Vul je naam in (minstens 2 tekens).')
-		.max(200, 'Je naam mag hoogstens 200 tekens hebben.'),
+	name: nameSchema({ required: 'Vul je naam in (minstens 2 tekens).', tooLong: 'Je naam mag hoogstens 200 tekens hebben.' }),
 	bigNumber: z
 		.string()
 		.transform((value) => value.replace(/[\s.-]/g, ''))
@@ -33,7 +32,7 @@ export type ProfileInput = z.infer<typeof profileSchema>;
 export async function getProfile(userId: string): Promise<Profile> {
 	const { data, error } = await db()
 		.from('users')
-		.select('id, email, name, big_number, created_at')
+		.select('id, email, name, big_number, created_at, big_verified_at, big_verified_number, big_verified_method, big_register_name')
 		.eq('id', userId)
 		.single();
 	if (error) throw new Error(`getProfile: ${error.message}`);
@@ -42,6 +41,12 @@ export async function getProfile(userId: string): Promise<Profile> {
 		email: data.email,
 		name: data.name,
 		bigNumber: data.big_number,
+		verification:
+			data.big_verified_at && data.big_verified_number === data.big_number
+				? data.big_verified_method === 'register'
+					? `in het BIG-register${data.big_register_name ? ` als ${data.big_register_name}` : ''}`
+					: 'met de hand, door de kring of een coördinator'
+				: null,
 		createdAt: data.created_at
 	};
 }
@@ -59,8 +64,8 @@ export async function exportUserData(userId: string): Promise<Record<string, unk
 	const { data, error } = await db()
 		.from('users')
 		.select(
-			`id, email, name, big_number, created_at, updated_at,
-			practice_members(created_at, practices(name, agb_code, address, gemeente_code)),
+			`id, email, name, big_number, big_verified_at, big_verified_method, big_register_name, big_verified_note, created_at, updated_at,
+			practice_members!practice_members_user_id_fkey(created_at, confirmed_at, confirmed_how, practices(name, agb_code, address, gemeente_code)),
 			memberships(role, kring_id, campaign_id, created_at),
 			sessions(created_at, last_seen_at),
 			signatures!signatures_user_id_fkey(campaign_id, signer_name, big_number, show_name, created_at, withdrawn_at),

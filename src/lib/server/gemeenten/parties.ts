@@ -4,6 +4,15 @@
 import type { QueryData } from '@supabase/supabase-js';
 import { z } from 'zod';
 import { db, oneOf } from '../platform/db';
+import { partyListNotice, type Editor } from './party-list-notice';
+
+export type { Editor } from './party-list-notice';
+
+/** The gemeente a list belongs to, as its code and the name the notices use. */
+export interface Gemeente {
+	code: string;
+	name: string;
+}
 
 export type ContactRole = 'fractie' | 'lijsttrekker' | 'anders';
 
@@ -34,11 +43,19 @@ export const PARTY_SUGGESTIONS = [
 	'Lokale partij'
 ] as const;
 
+/** Who last added or changed something in the list, and when (null: a deleted account or the
+ * demo data). */
+export interface Change {
+	at: string;
+	by: string | null;
+}
+
 export interface PartyContact {
 	id: string;
 	email: string;
 	role: ContactRole;
 	name: string | null;
+	changed: Change;
 }
 
 export interface Party {
@@ -47,9 +64,15 @@ export interface Party {
 	name: string;
 	abbreviation: string | null;
 	contacts: PartyContact[];
+	changed: Change;
 }
 
-const PARTY_COLUMNS = 'id, gemeente_code, name, abbreviation, party_contacts(id, email, role, name, created_at)' as const;
+const PARTY_COLUMNS =
+	'id, gemeente_code, name, abbreviation, updated_at, editor:users(name, email), party_contacts(id, email, role, name, created_at, updated_at, editor:users(name, email))' as const;
+
+function changeOf(at: string, editor: { name: string | null; email: string } | null): Change {
+	return { at, by: editor ? (editor.name ? `${editor.name} (${editor.email})` : editor.email) : null };
+}
 
 function partyQuery() {
 	return db().from('parties').select(PARTY_COLUMNS);
@@ -69,9 +92,16 @@ function toParty(row: PartyRow): Party {
 		gemeenteCode: row.gemeente_code,
 		name: row.name,
 		abbreviation: row.abbreviation,
+		changed: changeOf(row.updated_at, row.editor),
 		contacts: [...row.party_contacts]
 			.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.email.localeCompare(b.email))
-			.map((c) => ({ id: c.id, email: c.email, role: contactRole(c.role), name: c.name }))
+			.map((c) => ({
+				id: c.id,
+				email: c.email,
+				role: contactRole(c.role),
+				name: c.name,
+				changed: changeOf(c.updated_at, c.editor)
+			}))
 	};
 }
 
@@ -104,70 +134,107 @@ export const contactSchema = z.object({
 
 export type ContactInput = z.infer<typeof contactSchema>;
 
+export type NotAllowed = 'not_allowed';
+
+/** The database refuses (42501) anyone who may not change the list (may_edit_party_list). */
+function refusal(code: string | undefined): NotAllowed | 'not_found' | null {
+	if (code === '42501') return 'not_allowed';
+	if (code === '22P02') return 'not_found';
+	return null;
+}
+
 /** Adds (partyId null) or renames a party of the gemeente. */
 export async function saveParty(
-	actorId: string,
-	gemeenteCode: string,
+	editor: Editor,
+	gemeente: Gemeente,
 	partyId: string | null,
 	input: PartyInput
-): Promise<{ id: string } | 'exists' | 'not_found'> {
+): Promise<{ id: string } | 'exists' | 'not_found' | NotAllowed> {
+	const old = partyId ? (await partiesInGemeente(gemeente.code)).find((p) => p.id === partyId) : undefined;
+	const change = old ? `${old.name} heet nu ${input.name}.` : `Partij toegevoegd: ${input.name}.`;
 	const { data, error } = await db().rpc('save_party', {
-		p_actor_id: actorId,
-		p_gemeente_code: gemeenteCode,
+		p_actor_id: editor.id,
+		p_gemeente_code: gemeente.code,
 		p_name: input.name,
 		p_abbreviation: input.abbreviation,
+		p_notice: { ...partyListNotice(gemeente.name, editor, change) },
 		...(partyId ? { p_party_id: partyId } : {})
 	});
 	if (error?.code === '23505') return 'exists';
-	if (error?.code === '22P02') return 'not_found';
+	const refused = refusal(error?.code);
+	if (refused) return refused;
 	if (error) throw new Error(`saveParty: ${error.message}`);
 	return data ? { id: data } : 'not_found';
 }
 
 export async function removeParty(
-	actorId: string,
-	gemeenteCode: string,
+	editor: Editor,
+	gemeente: Gemeente,
 	partyId: string
-): Promise<'removed' | 'in_use' | 'not_found'> {
+): Promise<'removed' | 'in_use' | 'not_found' | NotAllowed> {
+	const old = (await partiesInGemeente(gemeente.code)).find((p) => p.id === partyId);
+	if (!old) return 'not_found';
 	const { data, error } = await db().rpc('remove_party', {
-		p_actor_id: actorId,
-		p_gemeente_code: gemeenteCode,
-		p_party_id: partyId
+		p_actor_id: editor.id,
+		p_gemeente_code: gemeente.code,
+		p_party_id: partyId,
+		p_notice: { ...partyListNotice(gemeente.name, editor, `Partij verwijderd: ${old.name}.`) }
 	});
-	if (error?.code === '22P02') return 'not_found';
+	const refused = refusal(error?.code);
+	if (refused) return refused;
 	if (error) throw new Error(`removeParty: ${error.message}`);
 	return oneOf(data, ['removed', 'in_use', 'not_found'], 'removeParty');
 }
 
 /** Adds (contactId null) or changes a contact address of a party in the gemeente. */
 export async function saveContact(
-	actorId: string,
-	gemeenteCode: string,
+	editor: Editor,
+	gemeente: Gemeente,
 	partyId: string,
 	contactId: string | null,
 	input: ContactInput
-): Promise<'saved' | 'exists' | 'not_found'> {
+): Promise<'saved' | 'exists' | 'not_found' | NotAllowed> {
+	const party = (await partiesInGemeente(gemeente.code)).find((p) => p.id === partyId);
+	if (!party) return 'not_found';
+	const old = contactId ? party.contacts.find((c) => c.id === contactId) : undefined;
+	const change =
+		old && old.email !== input.email
+			? `Het e-mailadres ${old.email} van ${party.name} is veranderd in ${input.email}.`
+			: old
+				? `Het e-mailadres ${input.email} van ${party.name} is aangepast.`
+				: `${party.name} kreeg een nieuw e-mailadres: ${input.email}.`;
 	const { data, error } = await db().rpc('save_party_contact', {
-		p_actor_id: actorId,
-		p_gemeente_code: gemeenteCode,
+		p_actor_id: editor.id,
+		p_gemeente_code: gemeente.code,
 		p_party_id: partyId,
 		p_email: input.email,
 		p_role: input.role,
 		p_name: input.name,
+		p_notice: { ...partyListNotice(gemeente.name, editor, change) },
 		...(contactId ? { p_contact_id: contactId } : {})
 	});
-	if (error?.code === '22P02') return 'not_found';
+	const refused = refusal(error?.code);
+	if (refused) return refused;
 	if (error) throw new Error(`saveContact: ${error.message}`);
 	return oneOf(data, ['saved', 'exists', 'not_found'], 'saveContact');
 }
 
-export async function removeContact(actorId: string, gemeenteCode: string, contactId: string): Promise<boolean> {
+export async function removeContact(
+	editor: Editor,
+	gemeente: Gemeente,
+	contactId: string
+): Promise<'removed' | 'not_found' | NotAllowed> {
+	const party = (await partiesInGemeente(gemeente.code)).find((p) => p.contacts.some((c) => c.id === contactId));
+	const contact = party?.contacts.find((c) => c.id === contactId);
+	if (!party || !contact) return 'not_found';
 	const { data, error } = await db().rpc('remove_party_contact', {
-		p_actor_id: actorId,
-		p_gemeente_code: gemeenteCode,
-		p_contact_id: contactId
+		p_actor_id: editor.id,
+		p_gemeente_code: gemeente.code,
+		p_contact_id: contactId,
+		p_notice: { ...partyListNotice(gemeente.name, editor, `Het e-mailadres ${contact.email} van ${party.name} is verwijderd.`) }
 	});
-	if (error?.code === '22P02') return false;
+	const refused = refusal(error?.code);
+	if (refused) return refused;
 	if (error) throw new Error(`removeContact: ${error.message}`);
-	return data === true;
+	return data === true ? 'removed' : 'not_found';
 }

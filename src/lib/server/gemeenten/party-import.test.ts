@@ -1,7 +1,7 @@
 // The CSV import of parties and addresses: a preview that writes nothing and reports per line
 // (with the file's own line numbers), then one call that writes all valid lines.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { connectTestDatabase } from '$test/test-db';
+import { allowCampaignStart, connectTestDatabase } from '$test/test-db';
 import * as parties from './parties';
 import * as partyImport from './party-import';
 import { freshGemeente, makeUser } from '$test/sending-fixtures';
@@ -28,7 +28,8 @@ describe('CSV preview', () => {
 			gemeenteCode: 'GM0000',
 			name: 'VVD',
 			abbreviation: 'VVD',
-			contacts: [{ id: 'c', email: 'fractie@vvd.example', role: 'fractie', name: null }]
+			changed: { at: '2026-01-01T00:00:00Z', by: null },
+			contacts: [{ id: 'c', email: 'fractie@vvd.example', role: 'fractie', name: null, changed: { at: '2026-01-01T00:00:00Z', by: null } }]
 		}
 	];
 
@@ -95,8 +96,9 @@ describe('CSV preview', () => {
 describe('CSV import against the database', () => {
 	it('writes nothing on preview, then every valid line in one call, and leaves existing rows alone', async () => {
 		const gemeente = await freshGemeente();
-		const user = await makeUser('import');
-		const created = await parties.saveParty(user.id, gemeente.code, null, { name: 'CDA', abbreviation: '' });
+		const user = await makeUser('import', true);
+		await allowCampaignStart(service, user.id, gemeente.code);
+		const created = await parties.saveParty(user, gemeente, null, { name: 'CDA', abbreviation: '' });
 		expect(created).toHaveProperty('id');
 		const csv = [
 			'partij;afkorting;e-mail;rol;naam',
@@ -112,7 +114,7 @@ describe('CSV import against the database', () => {
 		expect(preview.lines.map((l) => l.status)).toEqual(['nieuw', 'nieuw', 'nieuw', 'fout', 'nieuw']);
 		expect(await partyRows(gemeente.code)).toEqual(before);
 
-		const added = await partyImport.applyImport(user.id, gemeente.code, preview);
+		const added = await partyImport.applyImport(user, gemeente, preview);
 		expect(added).toEqual({ parties: 2, contacts: 3 });
 		const after = await parties.partiesInGemeente(gemeente.code);
 		expect(after.map((p) => [p.name, p.abbreviation, p.contacts.map((c) => `${c.email}:${c.role}:${c.name ?? ''}`)])).toEqual([
@@ -125,11 +127,16 @@ describe('CSV import against the database', () => {
 			.select('details')
 			.eq('action', 'parties_imported')
 			.eq('entity_id', gemeente.code);
-		expect(audit.data).toEqual([{ details: { lines: 4, parties: 2, contacts: 3 } }]);
+		expect(audit.data).toEqual([{ details: { lines: 4, parties: 2, contacts: 3, gemeente: gemeente.code } }]);
 
 		// The same file again: everything exists, nothing is new.
 		const again = partyImport.previewImport(csv, after);
 		expect(again.lines.map((l) => l.status)).toEqual(['bestaat_al', 'bestaat_al', 'bestaat_al', 'fout', 'bestaat_al']);
-		expect(await partyImport.applyImport(user.id, gemeente.code, again)).toEqual({ parties: 0, contacts: 0 });
+		expect(await partyImport.applyImport(user, gemeente, again)).toEqual({ parties: 0, contacts: 0 });
+		// Someone who may not keep the list imports nothing.
+		const stranger = await makeUser('import-vreemd', true);
+		const sneaky = partyImport.previewImport('partij;e-mail\nCDA;vreemde@evil.example', after);
+		expect(await partyImport.applyImport(stranger, gemeente, sneaky)).toBe('not_allowed');
+		expect((await parties.partiesInGemeente(gemeente.code)).flatMap((p) => p.contacts.map((c) => c.email))).not.toContain('vreemde@evil.example');
 	});
 });

@@ -5,7 +5,8 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import { db } from '../platform/db';
 import { normalizeName } from '$lib/gemeente-name';
-import { emailSchema, partySchema, type ContactRole, type Party } from './parties';
+import { emailSchema, partySchema, type ContactRole, type Editor, type Gemeente, type NotAllowed, type Party } from './parties';
+import { partyListNotice } from './party-list-notice';
 
 export const IMPORT_MAX_ROWS = 200;
 export const IMPORT_MAX_BYTES = 100 * 1024;
@@ -219,10 +220,10 @@ function capitalize(value: string): string {
 
 /** Writes every new line of a preview in one database call; returns what was added. */
 export async function applyImport(
-	actorId: string,
-	gemeenteCode: string,
+	editor: Editor,
+	gemeente: Gemeente,
 	preview: ImportPreview
-): Promise<{ parties: number; contacts: number }> {
+): Promise<{ parties: number; contacts: number } | NotAllowed> {
 	const rows = preview.lines
 		.filter((line) => line.status === 'nieuw')
 		.map((line) => ({
@@ -233,11 +234,19 @@ export async function applyImport(
 			contact_name: line.contactName
 		}));
 	if (rows.length === 0) return { parties: 0, contacts: 0 };
+	const added = rows.filter((row) => row.email).map((row) => `- ${row.name}: ${row.email}`);
+	const change = [
+		`Geïmporteerd uit een bestand: ${preview.newParties} nieuwe partij(en) en ${preview.newContacts} nieuw(e) e-mailadres(sen).`,
+		...added.slice(0, 50),
+		...(added.length > 50 ? [`en ${added.length - 50} meer`] : [])
+	].join('\n');
 	const { data, error } = await db().rpc('import_parties', {
-		p_actor_id: actorId,
-		p_gemeente_code: gemeenteCode,
-		p_rows: rows
+		p_actor_id: editor.id,
+		p_gemeente_code: gemeente.code,
+		p_rows: rows,
+		p_notice: { ...partyListNotice(gemeente.name, editor, change) }
 	});
+	if (error?.code === '42501') return 'not_allowed';
 	if (error) throw new Error(`applyImport: ${error.message}`);
 	return z.object({ parties: z.number(), contacts: z.number() }).parse(data);
 }

@@ -58,14 +58,31 @@ export const newPracticeSchema = z.object({
 
 export type NewPractice = z.infer<typeof newPracticeSchema>;
 
-export async function practicesOfUser(userId: string): Promise<Practice[]> {
+/** A practice the user works in, and whether that is confirmed (which gives the rights of a
+ * huisarts of the gemeente): by whom, as what (kring, admin, collega), when. */
+export interface Membership extends Practice {
+	confirmed: { at: string; how: string | null; by: string | null } | null;
+}
+
+export async function practicesOfUser(userId: string): Promise<Membership[]> {
 	const { data, error } = await db()
 		.from('practice_members')
-		.select(`practices(${PRACTICE_COLUMNS})` as const)
+		.select(`confirmed_at, confirmed_how, confirmer:users!practice_members_confirmed_by_fkey(name, email), practices(${PRACTICE_COLUMNS})` as const)
 		.eq('user_id', userId)
 		.order('created_at');
 	if (error) throw new Error(`practicesOfUser: ${error.message}`);
-	return data.flatMap((row) => (row.practices ? [toPractice(row.practices)] : []));
+	return data.flatMap((row) =>
+		row.practices
+			? [
+					{
+						...toPractice(row.practices),
+						confirmed: row.confirmed_at
+							? { at: row.confirmed_at, how: row.confirmed_how, by: row.confirmer ? (row.confirmer.name ?? row.confirmer.email) : null }
+							: null
+					}
+				]
+			: []
+	);
 }
 
 export async function practicesInGemeente(gemeenteCode: string): Promise<Practice[]> {

@@ -52,7 +52,8 @@ function answer(overrides: Partial<responses.ResponseInput> = {}): responses.Res
 /** Answers through the link as the answer page does: with the asks the link opens. */
 async function submit(token: string, input: responses.ResponseInput) {
 	const found = await links.findLink(token);
-	return responses.submitViaLink(token, found.state === 'ok' ? found.asks : [], input);
+	if (found.state !== 'ok') return found.state;
+	return responses.submitViaLink(token, found, input);
 }
 
 describe('answer links', () => {
@@ -217,7 +218,9 @@ describe('stances per ask', () => {
 			p_responder_role: '',
 			p_body_md: '',
 			p_body_html: '',
-			p_answers: [{ ask_id: foreign.asks[0].id, answer: 'ja' }]
+			p_answers: [{ ask_id: foreign.asks[0].id, answer: 'ja' }],
+			p_disown_token_hash: links.tokenHashHex('x'.repeat(24)),
+			p_mails: []
 		});
 		expect(error?.code).toBe('22023');
 		const stored = await service.from('responses').select('id').eq('campaign_id', a.campaign.id);

@@ -3,13 +3,18 @@
 // coordinator enters an answer that came by e-mail or phone. Every answer is kept; the newest one
 // counts. Stances are rows that point at the letter's fixed asks (response_answers).
 import { z } from 'zod';
-import { db } from '../platform/db';
+import { db, oneOf } from '../platform/db';
+import { publicOrigin } from '../platform/env';
+import { kickMailWorker } from '../platform/mail';
+import { randomToken } from '../platform/crypto';
 import { renderMarkdown } from '../platform/markdown';
 import { formString } from '../platform/forms';
+import { nameSchema } from '../platform/names';
 import { ASK_ANSWERS, type AskAnswer, type ResponseChannel } from '$lib/ask-answers';
-import type { Campaign } from './campaigns';
+import { CAMPAIGN_COLUMNS, coordinatorsOf, toCampaign, type Campaign } from './campaigns';
 import { asksOfRevision, type LetterAsk } from './asks';
-import { isTokenShaped, tokenHashHex } from './answer-links';
+import { isTokenShaped, newAnswerLink, tokenHashHex } from './answer-links';
+import { answerCopyMail, answerNoticeMails, disownedMails } from './answer-mails';
 
 export { ASK_ANSWERS, ASK_ANSWER_LABELS, CHANNEL_LABELS, type AskAnswer, type ResponseChannel } from '$lib/ask-answers';
 
@@ -28,10 +33,12 @@ export interface PartyResponse {
 	explanations: Record<number, string>;
 	enteredBy: string | null;
 	createdAt: string;
+	/** Set when the party said this answer was not theirs: it no longer counts anywhere. */
+	disowned: { at: string; note: string | null } | null;
 }
 
 const RESPONSE_COLUMNS =
-	'id, party_id, channel, responder_name, responder_role, body_md, body_html, created_at, users(name, email), response_answers(answer, explanation, letter_asks!response_answers_campaign_id_ask_id_fkey(number))' as const;
+	'id, party_id, channel, responder_name, responder_role, body_md, body_html, created_at, disowned_at, disowned_note, users(name, email), response_answers(answer, explanation, letter_asks!response_answers_campaign_id_ask_id_fkey(number))' as const;
 
 function responseQuery() {
 	return db().from('responses').select(RESPONSE_COLUMNS);
@@ -60,15 +67,17 @@ function toResponse(row: NonNullable<Awaited<ReturnType<typeof responseQuery>>['
 		answers,
 		explanations,
 		enteredBy: row.users ? (row.users.name ?? row.users.email) : null,
-		createdAt: row.created_at
+		createdAt: row.created_at,
+		disowned: row.disowned_at ? { at: row.disowned_at, note: row.disowned_note } : null
 	};
 }
 
-/** The party's newest answer to the campaign, or null. */
+/** The party's newest answer to the campaign that it did not disown, or null. */
 export async function latestResponse(campaignId: string, partyId: string): Promise<PartyResponse | null> {
 	const { data, error } = await responseQuery()
 		.eq('campaign_id', campaignId)
 		.eq('party_id', partyId)
+		.is('disowned_at', null)
 		.order('created_at', { ascending: false })
 		.limit(1);
 	if (error) throw new Error(`latestResponse: ${error.message}`);
@@ -109,11 +118,7 @@ export function responseSchema(asks: Pick<LetterAsk, 'number'>[]) {
 	const askNumber = z.string().refine((key) => numbers.has(key), { message: 'Onbekende vraag.' });
 	return z
 		.object({
-			responderName: z
-				.string()
-				.trim()
-				.min(2, 'Vul uw naam in (minstens 2 tekens).')
-				.max(200, 'Uw naam mag hoogstens 200 tekens hebben.'),
+			responderName: nameSchema({ required: 'Vul uw naam in (minstens 2 tekens).', tooLong: 'Uw naam mag hoogstens 200 tekens hebben.' }),
 			responderRole: z.string().trim().max(200, 'Uw rol mag hoogstens 200 tekens hebben.'),
 			body: z.string().trim().max(30000, 'Uw antwoord mag hoogstens 30.000 tekens hebben.'),
 			answers: z.record(askNumber, z.enum(ASK_ANSWERS, { message: 'Kies ja, deels, nee of geen standpunt.' })),
@@ -139,19 +144,136 @@ function answerRows(asks: LetterAsk[], input: ResponseInput) {
 export type SubmitResult = 'saved' | 'unknown' | 'revoked' | 'expired' | 'closed';
 const SUBMIT_RESULTS: readonly SubmitResult[] = ['saved', 'unknown', 'revoked', 'expired', 'closed'];
 
-/** Stores an answer through a party's link (the link is checked again in the same call). */
-export async function submitViaLink(token: string, asks: LetterAsk[], input: ResponseInput): Promise<SubmitResult> {
+/** Where mail about a party's answer goes: the addresses the letter went to (reviewed by the
+ * coordinators when they sent it, so not an address someone slipped in later), and the
+ * coordinators. */
+async function answerAudience(campaignId: string, partyId: string) {
+	const [delivery, coordinators] = await Promise.all([
+		db().from('deliveries').select('addresses').eq('campaign_id', campaignId).eq('party_id', partyId).maybeSingle(),
+		coordinatorsOf(campaignId)
+	]);
+	if (delivery.error) throw new Error(`answerAudience: ${delivery.error.message}`);
+	return { addresses: delivery.data?.addresses ?? [], coordinators };
+}
+
+export function disownUrl(token: string): string {
+	return `${publicOrigin()}/reageer/niet-van-ons/${token}`;
+}
+
+/** Stores an answer through a party's link (the link is checked again in the same call), with a
+ * copy to the party's own addresses (and a link to disown it) and a note to the coordinators, all
+ * in one database call. */
+export async function submitViaLink(
+	token: string,
+	link: { campaign: Campaign; party: { id: string; name: string }; asks: LetterAsk[] },
+	input: ResponseInput,
+	now = new Date()
+): Promise<SubmitResult> {
 	if (!isTokenShaped(token)) return 'unknown';
+	const audience = await answerAudience(link.campaign.id, link.party.id);
+	const disownToken = randomToken();
+	const posted = { responderName: input.responderName, responderRole: input.responderRole, body: input.body, answers: input.answers };
+	const copy = answerCopyMail({
+		campaign: link.campaign,
+		partyName: link.party.name,
+		addresses: audience.addresses,
+		asks: link.asks,
+		answer: posted,
+		disownUrl: disownUrl(disownToken),
+		replyTo: audience.coordinators.map((c) => c.email),
+		at: now
+	});
+	const notices = answerNoticeMails({
+		campaign: link.campaign,
+		partyName: link.party.name,
+		coordinators: audience.coordinators,
+		asks: link.asks,
+		answer: posted
+	});
 	const { data, error } = await db().rpc('submit_party_response', {
 		p_token_hash: tokenHashHex(token),
 		p_responder_name: input.responderName,
 		p_responder_role: input.responderRole,
 		p_body_md: input.body,
 		p_body_html: renderMarkdown(input.body),
-		p_answers: answerRows(asks, input)
+		p_answers: answerRows(link.asks, input),
+		p_disown_token_hash: tokenHashHex(disownToken),
+		p_mails: [...(copy ? [copy] : []), ...notices]
 	});
 	if (error) throw new Error(`submitViaLink: ${error.message}`);
-	return SUBMIT_RESULTS.find((known) => known === data) ?? 'unknown';
+	const result = SUBMIT_RESULTS.find((known) => known === data) ?? 'unknown';
+	if (result === 'saved') kickMailWorker();
+	return result;
+}
+
+export type DisownLookup =
+	| {
+			state: 'ok' | 'disowned';
+			campaign: Campaign;
+			partyName: string;
+			response: { responderName: string; responderRole: string | null; bodyHtml: string; createdAt: string };
+	  }
+	| { state: 'unknown' };
+
+const DISOWN_COLUMNS = `id, party_id, responder_name, responder_role, body_html, created_at, disowned_at,
+	parties(name), campaigns(${CAMPAIGN_COLUMNS})` as const;
+
+/** The answer a disown link points at, for the page that asks "komt dit niet van u?". */
+export async function findDisownable(token: string): Promise<DisownLookup> {
+	if (!isTokenShaped(token)) return { state: 'unknown' };
+	const { data, error } = await db()
+		.from('responses')
+		.select(DISOWN_COLUMNS)
+		.eq('disown_token_hash', `\\x${tokenHashHex(token)}`)
+		.maybeSingle();
+	if (error) throw new Error(`findDisownable: ${error.message}`);
+	if (!data || !data.campaigns) return { state: 'unknown' };
+	return {
+		state: data.disowned_at ? 'disowned' : 'ok',
+		campaign: toCampaign(data.campaigns),
+		partyName: data.parties?.name ?? 'de partij',
+		response: {
+			responderName: data.responder_name,
+			responderRole: data.responder_role,
+			bodyHtml: data.body_html,
+			createdAt: data.created_at
+		}
+	};
+}
+
+/** The party says the answer is not theirs: it leaves the public page, its links are revoked and a
+ * new one goes to the addresses the letter went to; the coordinators are told. One call. */
+export async function disownAnswer(token: string, note: string): Promise<'disowned' | 'already' | 'unknown'> {
+	const found = await findDisownable(token);
+	if (found.state !== 'ok') return found.state === 'disowned' ? 'already' : 'unknown';
+	const { data: row, error: rowError } = await db()
+		.from('responses')
+		.select('party_id')
+		.eq('disown_token_hash', `\\x${tokenHashHex(token)}`)
+		.single();
+	if (rowError) throw new Error(`disownAnswer: ${rowError.message}`);
+	const audience = await answerAudience(found.campaign.id, row.party_id);
+	const link = newAnswerLink();
+	const mails = disownedMails({
+		campaign: found.campaign,
+		partyName: found.partyName,
+		addresses: audience.addresses,
+		coordinators: audience.coordinators,
+		answerUrl: link.url,
+		expiresAt: link.expiresAt,
+		postedAt: found.response.createdAt,
+		replyTo: audience.coordinators.map((c) => c.email)
+	});
+	const { data, error } = await db().rpc('disown_party_response', {
+		p_disown_token_hash: tokenHashHex(token),
+		p_note: note,
+		p_new_token_hash: link.tokenHashHex,
+		p_mails: mails
+	});
+	if (error) throw new Error(`disownAnswer: ${error.message}`);
+	const result = oneOf(data, ['disowned', 'already', 'unknown'], 'disownAnswer');
+	if (result === 'disowned') kickMailWorker();
+	return result;
 }
 
 export const enteredChannelSchema = z.enum(['email', 'telefoon', 'anders'], {
@@ -187,10 +309,15 @@ export interface RecipientAnswers {
 	partyId: string;
 	partyName: string;
 	abbreviation: string | null;
-	/** Newest first; the first one counts. */
+	/** Newest first; the newest one not disowned counts (see countingResponse). */
 	responses: PartyResponse[];
 	/** The live answer link (its token is not stored), if any. */
 	activeLink: { createdAt: string; expiresAt: string } | null;
+}
+
+/** The answer that counts: the newest one the party did not disown. */
+export function countingResponse(responses: PartyResponse[]): PartyResponse | null {
+	return responses.find((response) => !response.disowned) ?? null;
 }
 
 export interface CampaignAnswers {

@@ -79,7 +79,10 @@ describe('starting a campaign', () => {
 			.insert({ name: 'Praktijk Starter', agb_code: `01${String(Date.now()).slice(-6)}`, gemeente_code: code })
 			.select('id')
 			.single();
+		// A practice added by oneself gives no rights until someone confirms it.
 		await service.from('practice_members').insert({ practice_id: practice.data!.id, user_id: huisarts.id });
+		expect(await campaigns.startCampaign(huisarts.id, { ...base, gemeenteCode: code }, 'x')).toBe('not_allowed');
+		await service.from('practice_members').update({ confirmed_at: new Date().toISOString(), confirmed_how: 'kring' }).eq('user_id', huisarts.id);
 		expect(await campaigns.startCampaign(huisarts.id, { ...base, gemeenteCode: code }, 'x')).toHaveProperty('id');
 	});
 
@@ -145,8 +148,8 @@ describe('coordinators and access', () => {
 		const otherCoordinator = await makeUser();
 		await start(otherCoordinator.id, gemeente());
 
-		expect(await campaignAccess(owner, campaign)).toEqual({ coordinate: true, readLetter: true, sign: false });
-		expect(await campaignAccess(otherCoordinator, campaign)).toEqual({ coordinate: false, readLetter: false, sign: false });
-		expect(await campaignAccess(null, campaign)).toEqual({ coordinate: false, readLetter: false, sign: false });
+		expect(await campaignAccess(owner, campaign)).toEqual({ see: true, coordinate: true, readLetter: true, sign: false });
+		expect(await campaignAccess(otherCoordinator, campaign)).toEqual({ see: false, coordinate: false, readLetter: false, sign: false });
+		expect(await campaignAccess(null, campaign)).toEqual({ see: false, coordinate: false, readLetter: false, sign: false });
 	});
 });

@@ -5,6 +5,7 @@ import type { QueryData } from '@supabase/supabase-js';
 import { z } from 'zod';
 import { db } from '../platform/db';
 import { publicOrigin } from '../platform/env';
+import { mailName } from '../platform/names';
 import { kickMailWorker } from '../platform/mail';
 import { slugifyName } from '$lib/gemeente-name';
 import { renderMarkdown } from '../platform/markdown';
@@ -223,7 +224,7 @@ export async function addCoordinator(
 	const mail = {
 		subject: `Je bent mede-coördinator van de brief in ${campaign.gemeenteName}`,
 		text: [
-			`${actor.name ?? actor.email} heeft je toegevoegd als mede-coördinator van de brief "${campaign.title}" van de huisartsen in ${campaign.gemeenteName}.`,
+			`${actor.name ? `${mailName(actor.name, 'Een collega')} (${actor.email})` : actor.email} heeft je toegevoegd als mede-coördinator van de brief "${campaign.title}" van de huisartsen in ${campaign.gemeenteName}.`,
 			'',
 			`Log in met dit e-mailadres en open de brief: ${publicOrigin()}/campagnes/${campaign.id}`,
 			'',

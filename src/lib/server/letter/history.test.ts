@@ -26,7 +26,8 @@ describe('campaign history', () => {
 		const id = (started as { id: string }).id;
 		await openForSigning(id, user!.id);
 
-		const { entries, olderBefore } = await campaignHistory(id);
+		const campaign = (await campaigns.getCampaign(id))!;
+		const { entries, olderBefore } = await campaignHistory(campaign);
 		expect(olderBefore).toBeNull();
 		expect(entries.map((e) => [e.action, e.actor])).toEqual([
 			['status_changed', 'Dr. Historie'],
@@ -37,10 +38,10 @@ describe('campaign history', () => {
 		expect(actionLabel('letter_sent')).toBe('Brief verstuurd aan de partijen');
 
 		// Paging back loses nothing and repeats nothing.
-		const first = await campaignHistory(id, { pageSize: 1 });
+		const first = await campaignHistory(campaign, { pageSize: 1 });
 		expect(first.entries.map((e) => e.action)).toEqual(['status_changed']);
 		expect(first.olderBefore).toBe(first.entries[0].id);
-		const second = await campaignHistory(id, { before: first.olderBefore!, pageSize: 1 });
+		const second = await campaignHistory(campaign, { before: first.olderBefore!, pageSize: 1 });
 		expect(second.entries.map((e) => e.action)).toEqual(['campaign_started']);
 		expect(second.olderBefore).toBeNull();
 	});

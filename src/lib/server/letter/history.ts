@@ -7,7 +7,7 @@ import type { Json } from '../platform/database.types';
 type Details = { [key: string]: Json | undefined };
 
 /** Audit details are always written as a JSON object (jsonb_build_object). */
-function asDetails(value: Json): Details {
+export function asDetails(value: Json): Details {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
 }
 
@@ -47,7 +47,9 @@ const ACTION_LABELS: Record<string, string> = {
 	party_removed: 'Partij verwijderd',
 	party_contact_added: 'E-mailadres van een partij toegevoegd',
 	party_contact_updated: 'E-mailadres van een partij gewijzigd',
-	party_contact_removed: 'E-mailadres van een partij verwijderd'
+	party_contact_removed: 'E-mailadres van een partij verwijderd',
+	contacts_checked: 'Gewijzigde adressen gecontroleerd',
+	response_disowned: 'Antwoord offline gehaald: de partij meldde dat het niet van haar kwam'
 };
 
 export function actionLabel(action: string): string {
@@ -63,7 +65,24 @@ export function detailText(action: string, details: Details): string | null {
 	if (action === 'letter_revised') return `versie ${details.revision}`;
 	if (action === 'letter_sent' || action === 'letter_marked_sent') return `${details.deliveries} partijen`;
 	if (action === 'coordinator_added' && typeof details.email === 'string') return details.email;
+	if (action.startsWith('party_contact_') && typeof details.email === 'string') {
+		const party = typeof details.party_name === 'string' ? `${details.party_name}: ` : '';
+		const old = typeof details.old_email === 'string' && details.old_email !== details.email ? `${details.old_email} → ` : '';
+		return `${party}${old}${details.email}`;
+	}
+	if (action.startsWith('party_') && typeof details.name === 'string') {
+		return typeof details.old_name === 'string' && details.old_name !== details.name ? `${details.old_name} → ${details.name}` : details.name;
+	}
+	if (action === 'parties_imported') return `${details.parties} partijen en ${details.contacts} adressen erbij`;
+	if (action === 'signature_verified' && typeof details.note === 'string' && details.note) return `met de hand: ${details.note}`;
 	return null;
+}
+
+/** Who did it, in words: the person, or for a party's own step "de partij". */
+export function actorLabel(action: string, actor: string | null): string {
+	if (actor) return actor;
+	if (action === 'response_received' || action === 'response_disowned') return 'de partij (via haar link)';
+	return 'een verwijderd account';
 }
 
 export const HISTORY_PAGE_SIZE = 200;
@@ -74,16 +93,19 @@ export interface HistoryPage {
 	olderBefore: number | null;
 }
 
-/** One page of a campaign's history, newest first; `before` (an entry id) continues further back. */
+/** One page of a campaign's history, newest first; `before` (an entry id) continues further back.
+ * Changes to the gemeente's party list since the letter started are part of it: they decide who
+ * gets the letter. */
 export async function campaignHistory(
-	campaignId: string,
+	campaign: { id: string; gemeenteCode: string; createdAt: string },
 	{ before, pageSize = HISTORY_PAGE_SIZE }: { before?: number; pageSize?: number } = {}
 ): Promise<HistoryPage> {
 	let query = db()
 		.from('audit_log')
 		.select('id, at, action, details, users(name, email)')
-		.eq('entity', 'campaign')
-		.eq('entity_id', campaignId);
+		.or(
+			`and(entity.eq.campaign,entity_id.eq.${campaign.id}),and(entity.eq.gemeente,entity_id.eq.${campaign.gemeenteCode},at.gte.${campaign.createdAt})`
+		);
 	if (before !== undefined) query = query.lt('id', before);
 	// One row more than shown tells whether an older page exists.
 	const { data, error } = await query.order('id', { ascending: false }).limit(pageSize + 1);

@@ -158,18 +158,43 @@ describe('inviting colleagues', () => {
 		expect(await invitations.inviteColleagues(draft, coordinator, [`x-${uniqueTag()}@example.nl`])).toBe('closed');
 	});
 
-	it('sends at most 100 invitations per coordinator per hour', async () => {
+	it('sends at most 60 invitations per coordinator per day', async () => {
 		const { coordinator, campaign } = await openCampaign();
 		const batch = (n: number) => Array.from({ length: n }, (_, i) => `limiet-${uniqueTag()}-${i}@example.nl`);
 		const first = await invitations.inviteColleagues(campaign, coordinator, batch(50));
-		const second = await invitations.inviteColleagues(campaign, coordinator, batch(45));
-		const third = await invitations.inviteColleagues(campaign, coordinator, batch(10));
-		expect(first !== 'closed' && first.every((r) => r.status === 'invited')).toBe(true);
-		expect(second !== 'closed' && second.every((r) => r.status === 'invited')).toBe(true);
-		if (third === 'closed') throw new Error('unexpected');
-		expect(third.filter((r) => r.status === 'invited')).toHaveLength(5);
-		expect(third.filter((r) => r.status === 'rate_limited')).toHaveLength(5);
+		const second = await invitations.inviteColleagues(campaign, coordinator, batch(15));
+		if (!Array.isArray(first) || !Array.isArray(second)) throw new Error('unexpected');
+		expect(first.every((r) => r.status === 'invited')).toBe(true);
+		expect(second.filter((r) => r.status === 'invited')).toHaveLength(10);
+		expect(second.filter((r) => r.status === 'rate_limited')).toHaveLength(5);
 		const count = await service.from('invitations').select('id', { count: 'exact', head: true }).eq('campaign_id', campaign.id);
-		expect(count.count).toBe(100);
+		expect(count.count).toBe(60);
+	});
+
+	it('refuses more than 300 invitations for one letter, whoever sends them', async () => {
+		const { campaign } = await openCampaign();
+		const addresses = Array.from({ length: 295 }, (_, i) => `vol-${uniqueTag()}-${i}@example.nl`);
+		const rows = addresses.map((email, i) => ({
+			campaign_id: campaign.id,
+			email,
+			token_hash: `\\x${Buffer.from(`vol-${i}-${uniqueTag()}`).toString('hex')}`,
+			expires_at: new Date(Date.now() + 86_400_000).toISOString()
+		}));
+		expect((await service.from('invitations').insert(rows)).error).toBeNull();
+		const other = await makeUser('mede', true);
+		await service.from('memberships').insert({ user_id: other.id, role: 'campaign_coordinator', campaign_id: campaign.id });
+		const batch = Array.from({ length: 6 }, (_, i) => `teveel-${uniqueTag()}-${i}@example.nl`);
+		expect(await invitations.inviteColleagues(campaign, other, batch)).toBe('too_many');
+		expect((await service.from('outbox').select('id').in('to_address', batch)).data).toEqual([]);
+	});
+
+	it('keeps a name that reads like a link out of the invitation mail', async () => {
+		const { coordinator, campaign } = await openCampaign();
+		const fresh = `schoon-${uniqueTag()}@example.nl`;
+		const sneaky = { ...coordinator, name: 'Dr. Jan https://evil.example/inloggen' };
+		expect(await invitations.inviteColleagues(campaign, sneaky, [fresh])).toEqual([{ email: fresh, status: 'invited' }]);
+		const mail = await service.from('outbox').select('text_body').eq('to_address', fresh).single();
+		expect(mail.data?.text_body).toContain('Dr. Jan (');
+		expect(mail.data?.text_body).not.toContain('evil.example');
 	});
 });

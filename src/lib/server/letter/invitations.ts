@@ -1,7 +1,9 @@
 // Personal invitations to co-sign: one link per address (/uitnodiging/<token>), 120-bit random
 // token of which only the SHA-256 is stored, valid 30 days; inviting an address again replaces its
-// token. Coordinators may send 100 per hour. An invitation is bound to its e-mail address: only
-// the user signed in with that address can accept it.
+// token. What a real coordinator needs and no more: 60 invitations a day per coordinator, 300 per
+// letter in all (a gemeente has far fewer huisartsen). An invitation is bound to its e-mail
+// address: only the user signed in with that address can accept it. The inviter's name in the mail
+// is stripped of anything that reads as a link (names.mailName).
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { z } from 'zod';
 import type { Campaign } from './campaigns';
@@ -10,10 +12,12 @@ import { db, oneOf } from '../platform/db';
 import { publicOrigin } from '../platform/env';
 import { kickMailWorker } from '../platform/mail';
 import { consume, type Limit } from '../platform/rate-limit';
+import { mailName } from '../platform/names';
 
 export const INVITATION_TTL_DAYS = 30;
 export const MAX_INVITATIONS_PER_FORM = 50;
-export const INVITE_LIMIT: Limit = { name: 'invite:coordinator', max: 100, windowSeconds: 60 * 60 };
+export const INVITE_LIMIT: Limit = { name: 'invite:coordinator:day', max: 60, windowSeconds: 24 * 60 * 60 };
+export const MAX_INVITATIONS_PER_LETTER = 300;
 
 const emailSchema = z.email();
 
@@ -43,7 +47,10 @@ export function parseEmailList(raw: string): { ok: true; emails: string[] } | { 
 export type InviteStatus = 'invited' | 'already_signed' | 'rate_limited';
 
 // issue_invitations answers one jsonb list; checked here, where it enters the app.
-const inviteResults = z.array(z.object({ email: z.string(), status: z.enum(['invited', 'already_signed']) }));
+const inviteResults = z.union([
+	z.array(z.object({ email: z.string(), status: z.enum(['invited', 'already_signed']) })),
+	z.object({ too_many: z.literal(true) })
+]);
 
 export interface Inviter {
 	id: string;
@@ -52,7 +59,7 @@ export interface Inviter {
 }
 
 function invitationMail(campaign: Campaign, inviter: Inviter, email: string, token: string) {
-	const who = inviter.name ? `${inviter.name} (${inviter.email})` : inviter.email;
+	const who = inviter.name ? `${mailName(inviter.name, 'Een collega')} (${inviter.email})` : inviter.email;
 	return {
 		subject: `Uitnodiging: onderteken de brief van de huisartsen in ${campaign.gemeenteName}`,
 		text: [
@@ -81,7 +88,7 @@ export async function inviteColleagues(
 	campaign: Campaign,
 	inviter: Inviter,
 	emails: string[]
-): Promise<Array<{ email: string; status: InviteStatus }> | 'closed'> {
+): Promise<Array<{ email: string; status: InviteStatus }> | 'closed' | 'too_many'> {
 	if (campaign.status !== 'ter_ondertekening') return 'closed';
 	// Each hit is atomic, so exactly as many as the limit still allows come back true.
 	const allowed = await Promise.all(emails.map(() => consume(INVITE_LIMIT, inviter.id)));
@@ -104,7 +111,9 @@ export async function inviteColleagues(
 		});
 		if (error) throw new Error(`inviteColleagues: ${error.message}`);
 		if (data === null) return 'closed';
-		sent = inviteResults.parse(data);
+		const parsed = inviteResults.parse(data);
+		if (!Array.isArray(parsed)) return 'too_many';
+		sent = parsed;
 		kickMailWorker();
 	}
 	const byEmail = new Map(sent.map((row) => [row.email, row.status]));

@@ -8,6 +8,7 @@ import type { Party } from '../gemeenten/parties';
 import type { AnswerLink } from './answer-links';
 import type { LetterToSend } from './review';
 import { othersLine, signatoryText, signedBySummary } from './signers-summary';
+import { verifiedLine } from '$lib/verified-line';
 
 export function letterSubject(campaign: Pick<Campaign, 'gemeenteName' | 'title'>): string {
 	return `Brief van de huisartsen in ${campaign.gemeenteName}: ${campaign.title}`;
@@ -55,6 +56,7 @@ export function composeLetterMail(input: {
 		`Ondertekend door ${signedBySummary(letter)} in ${campaign.gemeenteName}:`,
 		...letter.signatories.map((s) => `- ${signatoryText(s)}`),
 		...(others ? [others] : []),
+		verifiedLine(letter.verification),
 		'',
 		'---',
 		'Uw antwoord',
@@ -81,6 +83,7 @@ ${letter.revision.bodyHtml}
 <h2 style="font-size:18px;">Ondertekend door ${escapeHtml(signedBySummary(letter))} in ${escapeHtml(campaign.gemeenteName)}</h2>
 ${names ? `<ul>${names}</ul>` : ''}
 ${others ? `<p>${escapeHtml(others)}</p>` : ''}
+<p style="${STYLE.small}">${escapeHtml(verifiedLine(letter.verification))}</p>
 <hr style="${STYLE.rule}">
 <h2 style="font-size:18px;">Uw antwoord</h2>
 <p>Wij horen graag hoe uw partij over onze vragen denkt. Antwoord via uw persoonlijke link (geldig tot ${escapeHtml(until)}; alleen voor ${escapeHtml(party.name)}):</p>

@@ -67,6 +67,7 @@ const base = {
 	total: 5,
 	hidden: 3,
 	practices: 3,
+	verification: { total: 5, verified: 4, byRegister: 3, byHand: 1 },
 	compress: false
 };
 

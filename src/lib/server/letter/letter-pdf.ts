@@ -11,6 +11,7 @@ import PDFDocument from 'pdfkit';
 import { Marked, type Token, type Tokens } from 'marked';
 import { formatDate } from '$lib/format';
 import { othersLine, signedBySummary, type Signatory } from './signers-summary';
+import { verifiedLine, type VerifiedCounts } from '$lib/verified-line';
 
 export interface LetterPdfInput {
 	title: string;
@@ -21,6 +22,8 @@ export interface LetterPdfInput {
 	total: number;
 	hidden: number;
 	practices: number;
+	/** How many signatures are verified (said under the signatories). */
+	verification: VerifiedCounts;
 	/** Tests read the text in an uncompressed file. */
 	compress?: boolean;
 }
@@ -263,7 +266,8 @@ function renderBlocks(doc: Doc, tokens: Token[], level: number, color = TEXT_COL
 function keepSignatoriesTogether(doc: Doc, input: LetterPdfInput, width: number): void {
 	const lines = [
 		...input.signatories.map((s) => `${s.name}, ${s.practiceName ?? ''} (tekende versie ${s.revisionNumber})`),
-		othersLine(input.hidden, input.signatories.length > 0)
+		othersLine(input.hidden, input.signatories.length > 0),
+		verifiedLine(input.verification)
 	];
 	doc.font(FONT.regular).fontSize(SIZE);
 	const height =
@@ -337,6 +341,8 @@ export function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
 		doc.moveDown(0.3);
 		writeRuns(doc, [{ text: others, bold: false, italic: false, code: false, link: null }], left, width, SIZE);
 	}
+	doc.moveDown(0.3);
+	writeRuns(doc, [{ text: verifiedLine(input.verification), bold: false, italic: true, code: false, link: null }], left, width, SIZE);
 
 	// Page numbers, now that the number of pages is known.
 	const range = doc.bufferedPageRange();

@@ -27,7 +27,7 @@ async function huisarts(practiceId: string, name: string) {
 		.select('id')
 		.single();
 	if (error) throw error;
-	await service.from('practice_members').insert({ practice_id: practiceId, user_id: data.id });
+	await service.from('practice_members').insert({ practice_id: practiceId, user_id: data.id, confirmed_at: new Date().toISOString(), confirmed_how: 'kring' });
 	return data.id as string;
 }
 

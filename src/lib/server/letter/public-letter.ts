@@ -7,6 +7,7 @@ import { ASK_ANSWERS, type AskAnswer } from '$lib/ask-answers';
 import { daysSince } from '$lib/format';
 import { db } from '../platform/db';
 import { isSent } from '$lib/campaign-status';
+import { countVerified, type VerifiedCount } from './signatures';
 
 export interface PublicAsk {
 	number: number;
@@ -30,6 +31,8 @@ export interface PublicParty {
 		at: string;
 	} | null;
 	daysWaiting: number | null;
+	/** Answers posted through this party's link that the party said were not theirs. */
+	disowned: Array<{ postedAt: string; disownedAt: string }>;
 }
 
 export interface PublicCampaign {
@@ -46,6 +49,8 @@ export interface PublicCampaign {
 		/** current is false for a signer of an earlier revision who did not confirm the text sent. */
 		signatories: Array<{ name: string; practice: string | null; verified: boolean; current: boolean; revisionNumber: number }>;
 		unnamedCount: number;
+		/** How many of the signatures are verified, and how. */
+		verification: VerifiedCount;
 		parties: PublicParty[];
 	} | null;
 }
@@ -53,9 +58,9 @@ export interface PublicCampaign {
 const PUBLIC_COLUMNS = `id, title, status, sent_at, sent_manually,
 	signing_revision:letter_revisions!campaigns_signing_revision_fk(id, body_html),
 	letter_asks(revision_id, number, body),
-	signatures(practice_id, show_name, signer_name, verified_at, withdrawn_at, user_id, revision_id, practices(name), letter_revisions(number)),
+	signatures(practice_id, show_name, signer_name, verified_at, verification_method, withdrawn_at, user_id, revision_id, practices(name), letter_revisions(number)),
 	deliveries(party_id, channel, parties(name, abbreviation)),
-	responses(party_id, channel, responder_name, responder_role, body_html, created_at,
+	responses(party_id, channel, responder_name, responder_role, body_html, created_at, disowned_at,
 		response_answers(answer, explanation, letter_asks!response_answers_campaign_id_ask_id_fkey(number)))` as const;
 
 function publicQuery(gemeenteCode: string) {
@@ -108,6 +113,7 @@ function sentPart(
 	const named = signed.filter((s) => s.show_name && s.user_id && s.signer_name);
 	const newest = new Map<string, Row['responses'][number]>();
 	for (const response of row.responses) {
+		if (response.disowned_at) continue;
 		const known = newest.get(response.party_id);
 		if (!known || known.created_at < response.created_at) newest.set(response.party_id, response);
 	}
@@ -129,7 +135,10 @@ function sentPart(
 							at: response.created_at
 						}
 					: null,
-				daysWaiting: response ? null : daysSince(sentAt, now)
+				daysWaiting: response ? null : daysSince(sentAt, now),
+				disowned: row.responses
+					.filter((r) => r.party_id === delivery.party_id && r.disowned_at)
+					.map((r) => ({ postedAt: r.created_at, disownedAt: r.disowned_at ?? r.created_at }))
 			};
 		})
 		.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
@@ -151,6 +160,7 @@ function sentPart(
 			}))
 			.sort((a, b) => a.name.localeCompare(b.name, 'nl')),
 		unnamedCount: signed.length - named.length,
+		verification: countVerified(signed),
 		parties
 	};
 }

@@ -38,8 +38,10 @@ async function sentByEmail() {
 	const result = await sendLetter(s.campaign, s.coordinator.id, await sendingFingerprint(s.campaign.id), { manual: false });
 	if (!result.sent) throw new Error(result.reason);
 	const [answeredToken] = await tokensInOutbox(`ja-${tag}@partij.example`);
+	const link = await findLink(answeredToken);
+	if (link.state !== 'ok') throw new Error(link.state);
 	expect(
-		await submitViaLink(answeredToken, [], { responderName: 'Anne', responderRole: '', body: 'Ja.', answers: {}, explanations: {} })
+		await submitViaLink(answeredToken, link, { responderName: 'Anne', responderRole: '', body: 'Ja.', answers: {}, explanations: {} })
 	).toBe('saved');
 	return { ...s, tag, campaign: (await getCampaign(s.campaign.id))! };
 }

@@ -4,7 +4,7 @@
 import { db } from '../platform/db';
 import { coordinatorsOf, type Campaign } from './campaigns';
 import { coverage } from './coverage';
-import { publicSignatories } from './signatures';
+import { publicSignatories, type VerifiedCount } from './signatures';
 import { partiesInGemeente, type Party } from '../gemeenten/parties';
 import type { Signatory } from './signers-summary';
 
@@ -25,6 +25,8 @@ export interface LetterToSend {
 	/** Practices with at least one signer. */
 	practices: number;
 	signatories: Signatory[];
+	/** How many of the signatures are verified, and how. */
+	verification: VerifiedCount;
 }
 
 /** The text open for signing and everyone under it, as recipients will get it. */
@@ -52,7 +54,8 @@ export async function letterToSend(campaign: Campaign): Promise<LetterToSend | n
 		total: signed.total,
 		hidden: signed.hidden,
 		practices: reach.practicesSigned,
-		signatories: signed.shown
+		signatories: signed.shown,
+		verification: signed.verification
 	};
 }
 export interface Review {
@@ -65,6 +68,42 @@ export interface Review {
 	/** Parties the coordinators must reach themselves. */
 	withoutAddress: Party[];
 	replyTo: string[];
+	/** Addresses someone else added or changed since this letter started: confirm each before sending. */
+	unchecked: UncheckedAddress[];
+}
+
+export interface UncheckedAddress {
+	contactId: string;
+	partyId: string;
+	partyName: string;
+	email: string;
+	changedAt: string;
+	/** Who changed it (null: a deleted account). */
+	changedBy: string | null;
+}
+
+/** The addresses of the gemeente's parties that someone other than `reviewerId` added or changed
+ * since the letter started and that nobody checked for this letter since (unchecked_contacts). */
+export async function uncheckedAddresses(campaignId: string, reviewerId: string, parties: Party[]): Promise<UncheckedAddress[]> {
+	const { data, error } = await db().rpc('unchecked_contacts', { p_campaign_id: campaignId, p_actor_id: reviewerId });
+	if (error) throw new Error(`uncheckedAddresses: ${error.message}`);
+	if (data.length === 0) return [];
+	const editors = [...new Set(data.flatMap((row) => (row.updated_by ? [row.updated_by] : [])))];
+	const names = await db().from('users').select('id, name, email').in('id', editors);
+	if (names.error) throw new Error(`uncheckedAddresses: ${names.error.message}`);
+	return data
+		.map((row) => {
+			const editor = names.data.find((u) => u.id === row.updated_by);
+			return {
+				contactId: row.contact_id,
+				partyId: row.party_id,
+				partyName: parties.find((p) => p.id === row.party_id)?.name ?? '',
+				email: row.email,
+				changedAt: row.updated_at,
+				changedBy: editor ? (editor.name ? `${editor.name} (${editor.email})` : editor.email) : null
+			};
+		})
+		.sort((a, b) => a.partyName.localeCompare(b.partyName, 'nl') || a.email.localeCompare(b.email));
 }
 
 /** The fingerprint of what a coordinator reviews before sending (see sending_fingerprint). */
@@ -74,7 +113,7 @@ export async function sendingFingerprint(campaignId: string): Promise<string> {
 	return data;
 }
 
-export async function reviewFor(campaign: Campaign): Promise<Review | null> {
+export async function reviewFor(campaign: Campaign, reviewerId: string): Promise<Review | null> {
 	// The fingerprint is read first: a change during the other reads makes the send refuse, never
 	// slip through unreviewed.
 	const fingerprint = await sendingFingerprint(campaign.id);
@@ -84,7 +123,9 @@ export async function reviewFor(campaign: Campaign): Promise<Review | null> {
 		coordinatorsOf(campaign.id)
 	]);
 	if (!letter) return null;
+	const unchecked = await uncheckedAddresses(campaign.id, reviewerId, parties);
 	return {
+		unchecked,
 		letter,
 		fingerprint,
 		parties,

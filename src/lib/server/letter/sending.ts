@@ -19,7 +19,7 @@ export interface IssuedLink {
 
 export type SendResult =
 	| { sent: true; emails: number; links: IssuedLink[] }
-	| { sent: false; reason: 'not_open' | 'no_signatures' | 'no_parties' | 'changed' };
+	| { sent: false; reason: 'not_open' | 'no_signatures' | 'no_parties' | 'changed' | 'unchecked' };
 
 /** Sends the letter to every party of the gemeente: by e-mail to the parties with an address
  * (unless manual), and records the others as reached by hand. `reviewedFingerprint` is the
@@ -30,14 +30,16 @@ export async function sendLetter(
 	campaign: Campaign,
 	actorId: string,
 	reviewedFingerprint: string,
-	options: { manual: boolean }
+	options: { manual: boolean; checkedContacts?: string[] }
 ): Promise<SendResult> {
 	if (campaign.status !== 'ter_ondertekening') return { sent: false, reason: 'not_open' };
-	const review = await reviewFor(campaign);
+	const review = await reviewFor(campaign, actorId);
 	if (!review) return { sent: false, reason: 'not_open' };
 	if (review.fingerprint !== reviewedFingerprint) return { sent: false, reason: 'changed' };
 	if (review.letter.total === 0) return { sent: false, reason: 'no_signatures' };
 	if (review.parties.length === 0) return { sent: false, reason: 'no_parties' };
+	const checked = new Set(options.checkedContacts ?? []);
+	if (review.unchecked.some((address) => !checked.has(address.contactId))) return { sent: false, reason: 'unchecked' };
 
 	const links: IssuedLink[] = [];
 	let emails = 0;
@@ -71,10 +73,12 @@ export async function sendLetter(
 		p_actor_id: actorId,
 		p_fingerprint: reviewedFingerprint,
 		p_manual: options.manual,
-		p_deliveries: deliveries
+		p_deliveries: deliveries,
+		p_checked_contacts: review.unchecked.map((address) => address.contactId).filter((id) => checked.has(id))
 	});
 	if (error) throw new Error(`sendLetter: ${error.message}`);
 	if (data === 'changed') return { sent: false, reason: 'changed' };
+	if (data === 'unchecked') return { sent: false, reason: 'unchecked' };
 	if (data !== 'sent') return { sent: false, reason: 'not_open' };
 	if (emails > 0) kickMailWorker();
 	return { sent: true, emails, links };

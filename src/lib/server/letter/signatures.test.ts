@@ -146,8 +146,9 @@ describe('closed states', () => {
 		expect(await signatures.signLetter(open.id, b, input(b.practiceId))).toBe('closed');
 		expect(await signatures.withdrawSignature(open.id, a.id)).toBe('closed');
 		expect(await signatures.confirmSignature(open.id, a.id)).toBe('closed');
+		// Verifying changes no text: it stays possible after sending.
 		const mine = await signatures.mySignature(open.id, a.id);
-		expect(await signatures.verifySignature(open.id, mine!.id, coordinator.id)).toBe('closed');
+		expect(await signatures.verifySignature(open.id, mine!.id, coordinator.id, true, 'BIG-register bekeken')).toBe('verified');
 		expect(await liveSignatures(open.id)).toBe(1);
 	});
 });
@@ -250,27 +251,36 @@ describe('public names and verification', () => {
 		await signatures.withdrawSignature(campaign.id, d.id);
 
 		const mineC = await signatures.mySignature(campaign.id, c.id);
-		expect(await signatures.verifySignature(campaign.id, mineC!.id, coordinator.id)).toBe('verified');
+		// By hand it needs a word on how; never one's own; never by someone who may not.
+		expect(await signatures.verifySignature(campaign.id, mineC!.id, coordinator.id)).toBe('note_missing');
+		expect(await signatures.verifySignature(campaign.id, mineC!.id, c.id, true, 'Ik ben het zelf')).toBe('not_allowed');
+		expect(await signatures.verifySignature(campaign.id, mineC!.id, coordinator.id, true, 'BIG-register bekeken op 2 december')).toBe('verified');
+		expect((await signatures.mySignature(campaign.id, c.id))?.verification).toMatchObject({
+			method: 'hand',
+			note: 'BIG-register bekeken op 2 december',
+			by: coordinator.name
+		});
 
 		const shown = await signatures.publicSignatories(campaign.id);
 		expect(shown.total).toBe(3);
 		expect(shown.hidden).toBe(1);
-		expect(shown.shown.map((s) => [s.name, s.verified])).toEqual([
-			['Appel', true],
-			['Zwart', false]
+		expect(shown.shown.map((s) => [s.name, s.verified, s.verifiedBy])).toEqual([
+			['Appel', true, 'hand'],
+			['Zwart', false, null]
 		]);
+		expect(shown.verification).toEqual({ total: 3, verified: 1, byRegister: 0, byHand: 1 });
 		expect(JSON.stringify(shown)).not.toContain('Verborgen');
 		expect(JSON.stringify(shown)).not.toContain(big(1));
 
 		expect(await signatures.verifySignature(campaign.id, mineC!.id, coordinator.id, false)).toBe('unverified');
 		expect((await signatures.mySignature(campaign.id, c.id))?.verified).toBe(false);
 		const mineD = await signatures.mySignature(campaign.id, d.id);
-		expect(await signatures.verifySignature(campaign.id, mineD!.id, coordinator.id)).toBe('not_found');
-		expect(await signatures.verifySignature(campaign.id, 'geen-uuid', coordinator.id)).toBe('not_found');
+		expect(await signatures.verifySignature(campaign.id, mineD!.id, coordinator.id, true, 'gezien')).toBe('not_found');
+		expect(await signatures.verifySignature(campaign.id, 'geen-uuid', coordinator.id, true, 'gezien')).toBe('not_found');
 
 		// A signature of another campaign cannot be verified through this one.
 		const other = await openCampaign();
-		expect(await signatures.verifySignature(other.campaign.id, mineC!.id, other.coordinator.id)).toBe('not_found');
+		expect(await signatures.verifySignature(other.campaign.id, mineC!.id, other.coordinator.id, true, 'gezien')).toBe('not_found');
 	});
 });
 
@@ -295,16 +305,16 @@ describe('who may sign and read', () => {
 		const [elsewhere] = await huisartsen((await emptyGemeente()).code, 1);
 
 		expect(await campaignAccess(member, campaign)).toMatchObject({ sign: true, readLetter: true, coordinate: false });
-		expect(await campaignAccess(stranger, campaign)).toEqual({ sign: false, readLetter: false, coordinate: false });
-		expect(await campaignAccess(elsewhere, campaign)).toEqual({ sign: false, readLetter: false, coordinate: false });
+		expect(await campaignAccess(stranger, campaign)).toEqual({ see: true, sign: false, readLetter: false, coordinate: false });
+		expect(await campaignAccess(elsewhere, campaign)).toEqual({ see: true, sign: false, readLetter: false, coordinate: false });
 
 		// The coordinator of a campaign in another gemeente cannot read this one's unsent draft.
 		const otherGemeente = await emptyGemeente();
 		const otherCoordinator = await makeUser('coordinator');
 		await makeCampaign(otherCoordinator, otherGemeente);
 		const draft = await setStatus(campaign, coordinator.id, 'ter_ondertekening', 'concept');
-		expect(await campaignAccess(otherCoordinator, draft)).toEqual({ sign: false, readLetter: false, coordinate: false });
-		expect(await campaignAccess(otherCoordinator, campaign)).toEqual({ sign: false, readLetter: false, coordinate: false });
+		expect(await campaignAccess(otherCoordinator, draft)).toEqual({ see: false, sign: false, readLetter: false, coordinate: false });
+		expect(await campaignAccess(otherCoordinator, campaign)).toEqual({ see: true, sign: false, readLetter: false, coordinate: false });
 		expect(await campaignAccess(coordinator, draft)).toMatchObject({ coordinate: true, readLetter: true, sign: false });
 	});
 });

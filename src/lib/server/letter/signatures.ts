@@ -6,17 +6,18 @@
 import type { QueryData } from '@supabase/supabase-js';
 import { z } from 'zod';
 import { db, oneOf } from '../platform/db';
+import { nameSchema } from '../platform/names';
 import { publicOrigin } from '../platform/env';
 import { kickMailWorker } from '../platform/mail';
 import { getCampaign } from './campaigns';
+import { askRegister, numberTakenByOther, type HuisartsCheck } from '../auth/big-verification';
 
 export const signSchema = z.object({
 	practiceId: z.uuid({ message: 'Kies de praktijk waarvoor je ondertekent.' }),
-	signerName: z
-		.string()
-		.trim()
-		.min(2, 'Vul je naam in zoals die onder de brief komt (minstens 2 tekens).')
-		.max(200, 'Je naam mag hoogstens 200 tekens hebben.'),
+	signerName: nameSchema({
+		required: 'Vul je naam in zoals die onder de brief komt (minstens 2 tekens).',
+		tooLong: 'Je naam mag hoogstens 200 tekens hebben.'
+	}),
 	bigNumber: z
 		.string()
 		.transform((value) => value.replace(/[\s.-]/g, ''))
@@ -31,7 +32,12 @@ export type SignResult = 'signed' | 'already_signed' | 'closed' | 'practice_not_
 /** Signs the letter open for signing. The practice must be one of the user's in the campaign's
  * gemeente (checked in the same transaction). A new signature also fills the user's profile name
  * and BIG number when those were still empty, so the next letter is prefilled. */
-export async function signLetter(campaignId: string, user: { id: string }, input: SignInput): Promise<SignResult> {
+export async function signLetter(
+	campaignId: string,
+	user: { id: string },
+	input: SignInput,
+	options: { registerName?: string } = {}
+): Promise<SignResult> {
 	const valid = signSchema.parse(input);
 	const { data, error } = await db().rpc('sign_letter_as_member', {
 		p_campaign_id: campaignId,
@@ -39,10 +45,41 @@ export async function signLetter(campaignId: string, user: { id: string }, input
 		p_practice_id: valid.practiceId,
 		p_signer_name: valid.signerName,
 		p_big_number: valid.bigNumber,
-		p_show_name: valid.showName
+		p_show_name: valid.showName,
+		...(options.registerName ? { p_register_name: options.registerName } : {})
 	});
 	if (error) throw new Error(`signLetter: ${error.message}`);
 	return oneOf(data, ['signed', 'already_signed', 'closed', 'practice_not_allowed'], 'signLetter');
+}
+
+/** Signs, after asking the BIG-register about the number and name (when it is configured): a
+ * yes verifies the signature at once; any other answer leaves it unverified, with the register's
+ * reason for the signer (a coordinator can still verify by hand). */
+export async function signAndVerify(
+	campaignId: string,
+	user: { id: string },
+	input: SignInput
+): Promise<{ result: SignResult; check: HuisartsCheck | null; outcome: HuisartsCheck['verdict'] | 'taken' | null }> {
+	const valid = signSchema.parse(input);
+	// Verified before with this very number and name: the signature takes that verification (in
+	// sign_letter_as_member) and the register need not be asked again.
+	const { data: known, error } = await db()
+		.from('users')
+		.select('big_verified_at, big_verified_number, big_verified_name, big_number')
+		.eq('id', user.id)
+		.maybeSingle();
+	if (error) throw new Error(`signAndVerify: ${error.message}`);
+	const verifiedBefore =
+		known?.big_verified_at && known.big_verified_number === known.big_number && known.big_verified_number === valid.bigNumber && known.big_verified_name === valid.signerName;
+	if (verifiedBefore) return { result: await signLetter(campaignId, user, input), check: null, outcome: null };
+	// One account per verified number: another account has it, so the register is not asked.
+	if (await numberTakenByOther(user.id, valid.bigNumber)) {
+		return { result: await signLetter(campaignId, user, input), check: null, outcome: 'taken' };
+	}
+	const check = await askRegister(valid.bigNumber, valid.signerName);
+	const registerName = check?.verdict === 'verified' ? (check.registerName ?? valid.signerName) : undefined;
+	const result = await signLetter(campaignId, user, input, { registerName });
+	return { result, check, outcome: check?.verdict ?? null };
 }
 
 /** Until the letter is sent (also while it is reopened as a draft). */
@@ -65,23 +102,28 @@ export async function confirmSignature(
 	return oneOf(data, ['confirmed', 'current', 'not_signed', 'closed'], 'confirmSignature');
 }
 
-/** A coordinator marks the signer's BIG number as checked, or (verified = false) takes that
- * back; until the letter is sent. The caller has checked that coordinatorId coordinates. */
+export type VerifyResult = 'verified' | 'unverified' | 'not_found' | 'own' | 'note_missing' | 'not_allowed';
+
+/** Verifies a signature by hand, recording how (`note`), or (verified = false) takes a
+ * verification back; possible at any time, also after sending. The database refuses one's own
+ * signature and anyone who may not verify (permissions.mayVerifySignatures says the same). */
 export async function verifySignature(
 	campaignId: string,
 	signatureId: string,
-	coordinatorId: string,
-	verified = true
-): Promise<'verified' | 'unverified' | 'not_found' | 'closed'> {
+	actorId: string,
+	verified = true,
+	note = ''
+): Promise<VerifyResult> {
 	if (!z.uuid().safeParse(signatureId).success) return 'not_found';
 	const { data, error } = await db().rpc('verify_signature', {
 		p_campaign_id: campaignId,
 		p_signature_id: signatureId,
-		p_actor_id: coordinatorId,
-		p_verified: verified
+		p_actor_id: actorId,
+		p_verified: verified,
+		p_note: note
 	});
 	if (error) throw new Error(`verifySignature: ${error.message}`);
-	return oneOf(data, ['verified', 'unverified', 'not_found', 'closed'], 'verifySignature');
+	return oneOf(data, ['verified', 'unverified', 'not_found', 'own', 'note_missing', 'not_allowed'], 'verifySignature');
 }
 
 export interface Signature {
@@ -92,6 +134,10 @@ export interface Signature {
 	bigNumber: string | null;
 	showName: boolean;
 	verified: boolean;
+	/** How it was verified: by the BIG-register, or by hand (by whom, how); null when not. */
+	verification: SignatureVerification | null;
+	/** The signer's own account (a deleted account leaves null). */
+	userId: string | null;
 	revisionId: string;
 	revisionNumber: number;
 	/** Signed for the revision open for signing (false: "getekend voor versie N"). */
@@ -100,8 +146,19 @@ export interface Signature {
 	createdAt: string;
 }
 
+export interface SignatureVerification {
+	method: 'register' | 'hand';
+	at: string;
+	/** Who verified it by hand (null for the register, or a deleted account). */
+	by: string | null;
+	/** How it was verified by hand. */
+	note: string | null;
+	/** The name as the BIG-register gives it. */
+	registerName: string | null;
+}
+
 const SIGNATURE_COLUMNS =
-	'id, signer_name, practice_id, big_number, show_name, verified_at, revision_id, withdrawn_at, created_at, practices(name), letter_revisions(number), campaigns(signing_revision_id)' as const;
+	'id, user_id, signer_name, practice_id, big_number, show_name, verified_at, verification_method, verification_note, register_name, revision_id, withdrawn_at, created_at, practices(name), letter_revisions(number), campaigns(signing_revision_id), verifier:users!signatures_verified_by_fkey(name, email)' as const;
 
 function signatureQuery() {
 	return db().from('signatures').select(SIGNATURE_COLUMNS);
@@ -118,6 +175,16 @@ function toSignature(row: SignatureRow): Signature {
 		bigNumber: row.big_number,
 		showName: row.show_name,
 		verified: row.verified_at !== null,
+		verification: row.verified_at
+			? {
+					method: row.verification_method === 'register' ? 'register' : 'hand',
+					at: row.verified_at,
+					by: row.verifier ? (row.verifier.name ?? row.verifier.email) : null,
+					note: row.verification_note,
+					registerName: row.register_name
+				}
+			: null,
+		userId: row.user_id,
 		revisionId: row.revision_id,
 		revisionNumber: row.letter_revisions?.number ?? 0,
 		current: row.revision_id === row.campaigns?.signing_revision_id,
@@ -168,21 +235,45 @@ export interface PublicSignatory {
 	name: string;
 	practiceName: string | null;
 	verified: boolean;
+	/** 'register' or 'hand', when verified. */
+	verifiedBy: 'register' | 'hand' | null;
 	revisionNumber: number;
 	current: boolean;
+}
+
+/** How many live signatures are verified, and how: the line every reader of the letter gets
+ * ("23 huisartsen, waarvan 21 geverifieerd in het BIG-register"). */
+export interface VerifiedCount {
+	total: number;
+	verified: number;
+	byRegister: number;
+	byHand: number;
+}
+
+function liveVerification(campaignId: string) {
+	return allPages('liveVerification', (from, to) =>
+		db()
+			.from('signatures')
+			.select('id, verification_method, verified_at')
+			.eq('campaign_id', campaignId)
+			.is('withdrawn_at', null)
+			.order('id')
+			.range(from, to)
+	);
+}
+
+/** How many live signatures the letter has and how many are verified, without any names. */
+export async function verificationCounts(campaignId: string): Promise<VerifiedCount> {
+	return countVerified(await liveVerification(campaignId));
 }
 
 /** What anyone may see: the number of live signatures, and the names of those who agreed to
  * be shown (a deleted account's signature counts, but never shows a name). */
 export async function publicSignatories(
 	campaignId: string
-): Promise<{ total: number; hidden: number; shown: PublicSignatory[] }> {
-	const [count, rows] = await Promise.all([
-		db()
-			.from('signatures')
-			.select('id', { count: 'exact', head: true })
-			.eq('campaign_id', campaignId)
-			.is('withdrawn_at', null),
+): Promise<{ total: number; hidden: number; shown: PublicSignatory[]; verification: VerifiedCount }> {
+	const [live, rows] = await Promise.all([
+		liveVerification(campaignId),
 		allPages('publicSignatories', (from, to) =>
 			signatureQuery()
 				.eq('campaign_id', campaignId)
@@ -195,19 +286,26 @@ export async function publicSignatories(
 				.range(from, to)
 		)
 	]);
-	if (count.error) throw new Error(`publicSignatories: ${count.error.message}`);
 	const shown = rows
 		.map(toSignature)
 		.map((s) => ({
 			name: s.signerName ?? '',
 			practiceName: s.practiceName,
 			verified: s.verified,
+			verifiedBy: s.verification?.method ?? null,
 			revisionNumber: s.revisionNumber,
 			current: s.current
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-	const total = count.count ?? 0;
-	return { total, hidden: total - shown.length, shown };
+	const total = live.length;
+	return { total, hidden: total - shown.length, shown, verification: countVerified(live) };
+}
+
+/** Counts live signatures by how they were verified. */
+export function countVerified(live: Array<{ verified_at: string | null; verification_method: string | null }>): VerifiedCount {
+	const verified = live.filter((s) => s.verified_at !== null);
+	const byRegister = verified.filter((s) => s.verification_method === 'register').length;
+	return { total: live.length, verified: verified.length, byRegister, byHand: verified.length - byRegister };
 }
 
 export interface Revision {

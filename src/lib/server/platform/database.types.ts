@@ -53,6 +53,49 @@ export type Database = {
           },
         ]
       }
+      campaign_contact_checks: {
+        Row: {
+          campaign_id: string
+          checked_at: string
+          checked_by: string | null
+          contact_id: string
+          email: string
+        }
+        Insert: {
+          campaign_id: string
+          checked_at?: string
+          checked_by?: string | null
+          contact_id: string
+          email: string
+        }
+        Update: {
+          campaign_id?: string
+          checked_at?: string
+          checked_by?: string | null
+          contact_id?: string
+          email?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "campaign_contact_checks_campaign_id_fkey"
+            columns: ["campaign_id"]
+            referencedRelation: "campaigns"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "campaign_contact_checks_checked_by_fkey"
+            columns: ["checked_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "campaign_contact_checks_contact_id_fkey"
+            columns: ["contact_id"]
+            referencedRelation: "party_contacts"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       campaign_themes: {
         Row: {
           campaign_id: string
@@ -414,6 +457,7 @@ export type Database = {
       login_codes: {
         Row: {
           attempts: number
+          browser_hash: string
           code_hash: string
           created_at: string
           email: string
@@ -423,6 +467,7 @@ export type Database = {
         }
         Insert: {
           attempts?: number
+          browser_hash: string
           code_hash: string
           created_at?: string
           email: string
@@ -432,6 +477,7 @@ export type Database = {
         }
         Update: {
           attempts?: number
+          browser_hash?: string
           code_hash?: string
           created_at?: string
           email?: string
@@ -539,6 +585,8 @@ export type Database = {
           gemeente_code: string
           id: string
           name: string
+          updated_at: string
+          updated_by: string | null
         }
         Insert: {
           abbreviation?: string | null
@@ -546,6 +594,8 @@ export type Database = {
           gemeente_code: string
           id?: string
           name: string
+          updated_at?: string
+          updated_by?: string | null
         }
         Update: {
           abbreviation?: string | null
@@ -553,6 +603,8 @@ export type Database = {
           gemeente_code?: string
           id?: string
           name?: string
+          updated_at?: string
+          updated_by?: string | null
         }
         Relationships: [
           {
@@ -560,6 +612,12 @@ export type Database = {
             columns: ["gemeente_code"]
             referencedRelation: "gemeenten"
             referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "parties_updated_by_fkey"
+            columns: ["updated_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
           },
         ]
       }
@@ -571,6 +629,8 @@ export type Database = {
           name: string | null
           party_id: string
           role: string
+          updated_at: string
+          updated_by: string | null
         }
         Insert: {
           created_at?: string
@@ -579,6 +639,8 @@ export type Database = {
           name?: string | null
           party_id: string
           role?: string
+          updated_at?: string
+          updated_by?: string | null
         }
         Update: {
           created_at?: string
@@ -587,6 +649,8 @@ export type Database = {
           name?: string | null
           party_id?: string
           role?: string
+          updated_at?: string
+          updated_by?: string | null
         }
         Relationships: [
           {
@@ -595,25 +659,46 @@ export type Database = {
             referencedRelation: "parties"
             referencedColumns: ["id"]
           },
+          {
+            foreignKeyName: "party_contacts_updated_by_fkey"
+            columns: ["updated_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
         ]
       }
       practice_members: {
         Row: {
+          confirmed_at: string | null
+          confirmed_by: string | null
+          confirmed_how: string | null
           created_at: string
           practice_id: string
           user_id: string
         }
         Insert: {
+          confirmed_at?: string | null
+          confirmed_by?: string | null
+          confirmed_how?: string | null
           created_at?: string
           practice_id: string
           user_id: string
         }
         Update: {
+          confirmed_at?: string | null
+          confirmed_by?: string | null
+          confirmed_how?: string | null
           created_at?: string
           practice_id?: string
           user_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "practice_members_confirmed_by_fkey"
+            columns: ["confirmed_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "practice_members_practice_id_fkey"
             columns: ["practice_id"]
@@ -798,8 +883,12 @@ export type Database = {
           campaign_id: string
           channel: string
           created_at: string
+          disown_token_hash: string | null
+          disowned_at: string | null
+          disowned_note: string | null
           entered_by: string | null
           id: string
+          link_id: string | null
           party_id: string
           responder_name: string
           responder_role: string | null
@@ -810,8 +899,12 @@ export type Database = {
           campaign_id: string
           channel: string
           created_at?: string
+          disown_token_hash?: string | null
+          disowned_at?: string | null
+          disowned_note?: string | null
           entered_by?: string | null
           id?: string
+          link_id?: string | null
           party_id: string
           responder_name: string
           responder_role?: string | null
@@ -822,8 +915,12 @@ export type Database = {
           campaign_id?: string
           channel?: string
           created_at?: string
+          disown_token_hash?: string | null
+          disowned_at?: string | null
+          disowned_note?: string | null
           entered_by?: string | null
           id?: string
+          link_id?: string | null
           party_id?: string
           responder_name?: string
           responder_role?: string | null
@@ -839,6 +936,12 @@ export type Database = {
             foreignKeyName: "responses_entered_by_fkey"
             columns: ["entered_by"]
             referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "responses_link_id_fkey"
+            columns: ["link_id"]
+            referencedRelation: "response_links"
             referencedColumns: ["id"]
           },
           {
@@ -887,11 +990,14 @@ export type Database = {
           created_at: string
           id: string
           practice_id: string | null
+          register_name: string | null
           revision_id: string
           show_name: boolean
           signer_name: string | null
           updated_at: string
           user_id: string | null
+          verification_method: string | null
+          verification_note: string | null
           verified_at: string | null
           verified_by: string | null
           withdrawn_at: string | null
@@ -902,11 +1008,14 @@ export type Database = {
           created_at?: string
           id?: string
           practice_id?: string | null
+          register_name?: string | null
           revision_id: string
           show_name?: boolean
           signer_name?: string | null
           updated_at?: string
           user_id?: string | null
+          verification_method?: string | null
+          verification_note?: string | null
           verified_at?: string | null
           verified_by?: string | null
           withdrawn_at?: string | null
@@ -917,11 +1026,14 @@ export type Database = {
           created_at?: string
           id?: string
           practice_id?: string | null
+          register_name?: string | null
           revision_id?: string
           show_name?: boolean
           signer_name?: string | null
           updated_at?: string
           user_id?: string | null
+          verification_method?: string | null
+          verification_note?: string | null
           verified_at?: string | null
           verified_by?: string | null
           withdrawn_at?: string | null
@@ -1001,6 +1113,13 @@ export type Database = {
       users: {
         Row: {
           big_number: string | null
+          big_register_name: string | null
+          big_verified_at: string | null
+          big_verified_by: string | null
+          big_verified_method: string | null
+          big_verified_name: string | null
+          big_verified_note: string | null
+          big_verified_number: string | null
           created_at: string
           email: string
           id: string
@@ -1009,6 +1128,13 @@ export type Database = {
         }
         Insert: {
           big_number?: string | null
+          big_register_name?: string | null
+          big_verified_at?: string | null
+          big_verified_by?: string | null
+          big_verified_method?: string | null
+          big_verified_name?: string | null
+          big_verified_note?: string | null
+          big_verified_number?: string | null
           created_at?: string
           email: string
           id?: string
@@ -1017,13 +1143,27 @@ export type Database = {
         }
         Update: {
           big_number?: string | null
+          big_register_name?: string | null
+          big_verified_at?: string | null
+          big_verified_by?: string | null
+          big_verified_method?: string | null
+          big_verified_name?: string | null
+          big_verified_note?: string | null
+          big_verified_number?: string | null
           created_at?: string
           email?: string
           id?: string
           name?: string | null
           updated_at?: string
         }
-        Relationships: []
+        Relationships: [
+          {
+            foreignKeyName: "users_big_verified_by_fkey"
+            columns: ["big_verified_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
       }
     }
     Views: {
@@ -1043,11 +1183,16 @@ export type Database = {
         }
         Returns: string
       }
+      assert_may_edit_party_list: {
+        Args: { p_actor_id: string; p_gemeente_code: string }
+        Returns: undefined
+      }
       begin_login_code_check: {
-        Args: { p_email: string }
+        Args: { p_browser_hash: string; p_code_id: string }
         Returns: {
           attempts: number
           code_hash: string
+          email: string
           expired: boolean
           id: string
         }[]
@@ -1068,6 +1213,14 @@ export type Database = {
           p_to: string
         }
         Returns: boolean
+      }
+      check_campaign_contacts: {
+        Args: {
+          p_actor_id: string
+          p_campaign_id: string
+          p_contact_ids: string[]
+        }
+        Returns: number
       }
       claim_outbox: {
         Args: { p_limit: number }
@@ -1092,6 +1245,10 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      confirm_practice_member: {
+        Args: { p_actor_id: string; p_practice_id: string; p_user_id: string }
+        Returns: string
+      }
       confirm_signature: {
         Args: { p_campaign_id: string; p_user_id: string }
         Returns: string
@@ -1111,6 +1268,15 @@ export type Database = {
         Returns: string
       }
       delete_user_account: { Args: { p_user_id: string }; Returns: undefined }
+      disown_party_response: {
+        Args: {
+          p_disown_token_hash: string
+          p_mails: Json
+          p_new_token_hash: string
+          p_note: string
+        }
+        Returns: string
+      }
       enter_party_response: {
         Args: {
           p_actor_id: string
@@ -1126,19 +1292,42 @@ export type Database = {
         Returns: boolean
       }
       import_parties: {
-        Args: { p_actor_id: string; p_gemeente_code: string; p_rows: Json }
+        Args: {
+          p_actor_id: string
+          p_gemeente_code: string
+          p_notice: Json
+          p_rows: Json
+        }
         Returns: Json
       }
+      is_verified_huisarts: { Args: { p_user_id: string }; Returns: boolean }
       issue_invitations: {
         Args: { p_actor_id: string; p_campaign_id: string; p_invitations: Json }
         Returns: Json
       }
       issue_login_code: {
-        Args: { p_code_hash: string; p_email: string; p_ttl_seconds: number }
-        Returns: undefined
+        Args: {
+          p_browser_hash: string
+          p_code_hash: string
+          p_email: string
+          p_ttl_seconds: number
+        }
+        Returns: string
+      }
+      may_confirm_practice_members: {
+        Args: { p_gemeente_code: string; p_user_id: string }
+        Returns: string
+      }
+      may_edit_party_list: {
+        Args: { p_gemeente_code: string; p_user_id: string }
+        Returns: boolean
       }
       may_start_campaign: {
         Args: { p_gemeente_code: string; p_user_id: string }
+        Returns: boolean
+      }
+      may_verify_signatures: {
+        Args: { p_campaign_id: string; p_user_id: string }
         Returns: boolean
       }
       open_for_signing: {
@@ -1151,9 +1340,32 @@ export type Database = {
         }
         Returns: number
       }
+      pending_login_email: {
+        Args: { p_browser_hash: string; p_code_id: string }
+        Returns: string
+      }
       public_page_gemeenten: {
         Args: { p_key: string; p_kind: string }
         Returns: string[]
+      }
+      record_party_list_change: {
+        Args: {
+          p_action: string
+          p_actor_id: string
+          p_details: Json
+          p_gemeente_code: string
+          p_notice: Json
+        }
+        Returns: undefined
+      }
+      record_register_verification: {
+        Args: {
+          p_big_number: string
+          p_checked_name: string
+          p_register_name: string
+          p_user_id: string
+        }
+        Returns: string
       }
       record_reminder_digest: {
         Args: {
@@ -1174,6 +1386,7 @@ export type Database = {
         Args: {
           p_actor_id: string
           p_gemeente_code: string
+          p_notice: Json
           p_party_id: string
         }
         Returns: string
@@ -1183,6 +1396,7 @@ export type Database = {
           p_actor_id: string
           p_contact_id: string
           p_gemeente_code: string
+          p_notice: Json
         }
         Returns: boolean
       }
@@ -1218,6 +1432,7 @@ export type Database = {
           p_actor_id: string
           p_gemeente_code: string
           p_name: string
+          p_notice: Json
           p_party_id?: string
         }
         Returns: string
@@ -1229,6 +1444,7 @@ export type Database = {
           p_email: string
           p_gemeente_code: string
           p_name: string
+          p_notice: Json
           p_party_id: string
           p_role: string
         }
@@ -1238,6 +1454,7 @@ export type Database = {
         Args: {
           p_actor_id: string
           p_campaign_id: string
+          p_checked_contacts?: string[]
           p_deliveries: Json
           p_fingerprint: string
           p_manual: boolean
@@ -1265,6 +1482,7 @@ export type Database = {
           p_big_number: string
           p_campaign_id: string
           p_practice_id: string
+          p_register_name?: string
           p_show_name: boolean
           p_signer_name: string
           p_user_id: string
@@ -1289,6 +1507,8 @@ export type Database = {
           p_answers: Json
           p_body_html: string
           p_body_md: string
+          p_disown_token_hash: string
+          p_mails: Json
           p_responder_name: string
           p_responder_role: string
           p_token_hash: string
@@ -1303,10 +1523,21 @@ export type Database = {
         }
         Returns: Json
       }
+      unchecked_contacts: {
+        Args: { p_actor_id: string; p_campaign_id: string }
+        Returns: {
+          contact_id: string
+          email: string
+          party_id: string
+          updated_at: string
+          updated_by: string
+        }[]
+      }
       verify_signature: {
         Args: {
           p_actor_id: string
           p_campaign_id: string
+          p_note?: string
           p_signature_id: string
           p_verified: boolean
         }

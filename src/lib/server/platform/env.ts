@@ -87,7 +87,20 @@ const schema = z
 			.number({ message: 'PUBLIC_MAX_AGE moet een aantal seconden zijn (0 of meer).' })
 			.int('PUBLIC_MAX_AGE moet een aantal seconden zijn (0 of meer).')
 			.min(0, 'PUBLIC_MAX_AGE moet een aantal seconden zijn (0 of meer).')
-			.default(10)
+			.default(10),
+		// The BIG-register's SOAP service (CIBG); unset: signatures are verified by hand only.
+		BIG_REGISTER_URL: z
+			.url({
+				protocol: /^https?$/,
+				message: 'BIG_REGISTER_URL moet een volledige http(s)-URL zijn, zoals https://api.bigregister.nl/zksrv/soap/4.'
+			})
+			.optional(),
+		BIG_REGISTER_TIMEOUT_MS: z.coerce
+			.number({ message: 'BIG_REGISTER_TIMEOUT_MS moet een aantal milliseconden zijn.' })
+			.int()
+			.min(100, 'BIG_REGISTER_TIMEOUT_MS moet minstens 100 zijn.')
+			.max(60000, 'BIG_REGISTER_TIMEOUT_MS mag hoogstens 60000 zijn.')
+			.default(5000)
 	})
 	.refine((env) => Boolean(env.SUPABASE_URL) === Boolean(env.SUPABASE_SERVICE_ROLE_KEY), {
 		message: 'Zet SUPABASE_URL en SUPABASE_SERVICE_ROLE_KEY allebei, of geen van beide.'

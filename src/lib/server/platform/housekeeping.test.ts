@@ -45,8 +45,8 @@ describe('the hourly tidy-up', () => {
 				{ key: `${tag}:today`, window_start: hoursAgo(20), hits: 5 }
 			]),
 			service.from('login_codes').insert([
-				{ email: `${tag}-oud@example.nl`, code_hash: '\\x01', expires_at: hoursAgo(30) },
-				{ email: `${tag}-nu@example.nl`, code_hash: '\\x02', expires_at: new Date(Date.now() + 600_000).toISOString() }
+				{ email: `${tag}-oud@example.nl`, code_hash: '\\x01', browser_hash: '\\x01', expires_at: hoursAgo(30) },
+				{ email: `${tag}-nu@example.nl`, code_hash: '\\x02', browser_hash: '\\x02', expires_at: new Date(Date.now() + 600_000).toISOString() }
 			]),
 			service.from('sessions').insert([
 				{ id: `${tag}-idle`, user_id: userId, secret_hash: '\\x01', created_at: hoursAgo(24 * 10), last_seen_at: hoursAgo(24 * 8) },

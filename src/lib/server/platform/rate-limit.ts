@@ -9,9 +9,10 @@ export interface Limit {
 }
 
 export const LIMITS = {
-	codeSendPerEmail: { name: 'login-send:email', max: 5, windowSeconds: 60 * 60 },
+	// Per address and client together: a stranger who asks codes for someone else's address uses
+	// up their own allowance, never that person's.
+	codeSendPerEmailAndClient: { name: 'login-send:email-ip', max: 5, windowSeconds: 60 * 60 },
 	codeSendPerClient: { name: 'login-send:ip', max: 30, windowSeconds: 60 * 60 },
-	codeCheckPerEmail: { name: 'login-check:email', max: 10, windowSeconds: 15 * 60 },
 	codeCheckPerClient: { name: 'login-check:ip', max: 30, windowSeconds: 15 * 60 }
 } satisfies Record<string, Limit>;
 

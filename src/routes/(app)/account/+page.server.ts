@@ -1,6 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { requireUser } from '$lib/server/auth/permissions';
+import { loadRoles, requireUser } from '$lib/server/auth/permissions';
+import { registerConfigured, verifyWithRegister } from '$lib/server/auth/big-verification';
+import * as confirmation from '$lib/server/gemeenten/practice-confirmation';
+import { formatShortDate } from '$lib/format';
 import { safeRedirectPath } from '$lib/server/auth/safe-redirect';
 import { recordAudit } from '$lib/server/platform/audit';
 import { fieldErrors, formFailure, formString } from '$lib/server/platform/forms';
@@ -11,17 +14,23 @@ import * as users from '$lib/server/auth/users';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const [profile, mine, gemeenten] = await Promise.all([
+	const [profile, mine, gemeenten, roles] = await Promise.all([
 		users.getProfile(user.id),
 		practices.practicesOfUser(user.id),
-		listGemeenten()
+		listGemeenten(),
+		loadRoles(user.id)
 	]);
 	const asked = practices.gemeenteCodeSchema.safeParse(url.searchParams.get('gemeente') ?? '');
 	const chosenGemeente = asked.success ? asked.data : (mine[0]?.gemeenteCode ?? null);
 	const known = gemeenten.some((g) => g.code === chosenGemeente);
 	return {
 		profile,
-		practices: mine,
+		verified: roles.verified,
+		registerConfigured: registerConfigured(),
+		practices: mine.map((p) => ({ ...p, confirmedOn: p.confirmed ? formatShortDate(p.confirmed.at) : null })),
+		// Confirming colleagues is for those who may vouch somewhere.
+		mayConfirm: roles.admin || roles.kringGemeenten.length > 0 || (roles.verified && roles.confirmedPracticeGemeenten.length > 0),
+		asked: url.searchParams.get('gevraagd'),
 		gemeenten: gemeenten.map((g) => ({ code: g.code, name: g.name })),
 		chosenGemeente: known ? chosenGemeente : null,
 		practicesInGemeente: known && chosenGemeente ? await practices.practicesInGemeente(chosenGemeente) : null,
@@ -36,7 +45,7 @@ function backTo(form: FormData): string | null {
 	return safeRedirectPath(formString(form, 'naar'), '') || null;
 }
 
-export const actions: Actions = { profile, join, leave, addPractice, signOutEverywhere };
+export const actions: Actions = { profile, verifyBig, join, leave, addPractice, askConfirmation, signOutEverywhere };
 
 async function profile({ locals, url, request }: RequestEvent) {
 	const user = requireUser(locals, url);
@@ -47,6 +56,50 @@ async function profile({ locals, url, request }: RequestEvent) {
 	await users.updateProfile(user.id, parsed.data);
 	await recordAudit({ actorId: user.id, action: 'profile_updated', entity: 'user', entityId: user.id });
 	redirect(303, '/account?opgeslagen=profiel');
+}
+
+const BIG_NUMBER_TAKEN =
+	'Met dit BIG-nummer is al een ander account geverifieerd. Is dat niet van jou, neem dan contact op met de kring: die zoekt het uit.';
+
+/** "Controleer mij in het BIG-register": the number and name on the profile, asked of the register. */
+async function verifyBig({ locals, url }: RequestEvent) {
+	const user = requireUser(locals, url);
+	const profile = await users.getProfile(user.id);
+	if (!profile.name || !profile.bigNumber) {
+		return formFailure(400, 'verifyBig', { message: 'Vul eerst je naam en BIG-nummer in en sla ze op.' });
+	}
+	const result = await verifyWithRegister(user.id, profile.bigNumber, profile.name);
+	if (result.state === 'not_configured') {
+		return formFailure(503, 'verifyBig', {
+			message:
+				'Deze installatie is niet met het BIG-register verbonden. Een coördinator of de kring kan je handtekening met de hand verifiëren.'
+		});
+	}
+	if (result.state === 'taken') {
+		return formFailure(409, 'verifyBig', { message: BIG_NUMBER_TAKEN });
+	}
+	if (result.state === 'refused') {
+		const extra =
+			result.check.verdict === 'unavailable'
+				? ' Lukt het niet, dan kan een coördinator of de kring je handtekening met de hand verifiëren.'
+				: '';
+		return formFailure(result.check.verdict === 'unavailable' ? 503 : 400, 'verifyBig', { message: result.check.message + extra });
+	}
+	redirect(303, '/account?opgeslagen=big#big');
+}
+
+async function askConfirmation({ locals, url, request }: RequestEvent) {
+	const user = requireUser(locals, url);
+	const values = { practiceId: formString(await request.formData(), 'practiceId') };
+	const result = await confirmation.askForConfirmation(user, values.practiceId);
+	if (typeof result === 'number') redirect(303, `/account?gevraagd=${result}#praktijk`);
+	const messages = {
+		already_today: 'Je hebt vandaag al om een bevestiging voor deze praktijk gevraagd. Ze hebben je bericht.',
+		not_member: 'Deze praktijk is al bevestigd, of je bent er niet (meer) aan gekoppeld.',
+		nobody:
+			'Er is in deze gemeente nog niemand die kan bevestigen: geen kring en geen collega met een bevestigde praktijk. Neem contact op met je kring of met Laat je horen.'
+	} as const;
+	return formFailure(result === 'already_today' ? 429 : 409, 'askConfirmation', { values, message: messages[result] });
 }
 
 async function join({ locals, url, request }: RequestEvent) {

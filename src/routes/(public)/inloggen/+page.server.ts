@@ -3,7 +3,7 @@ import { formFailure, formString } from '$lib/server/platform/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { safeRedirectPath } from '$lib/server/auth/safe-redirect';
 import * as loginCode from '$lib/server/auth/login-code';
-import { rememberPendingEmail, withNext } from './login-flow';
+import { rememberPendingLogin, withNext } from './login-flow';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('naar')));
@@ -24,6 +24,6 @@ async function sendCode({ request, cookies, url, getClientAddress }: RequestEven
 			message: 'Er zijn te veel codes aangevraagd. Wacht een uur en probeer het dan opnieuw.'
 		});
 	}
-	rememberPendingEmail(cookies, parsed.data);
+	rememberPendingLogin(cookies, result.pending);
 	redirect(303, withNext('/inloggen/code', url));
 }

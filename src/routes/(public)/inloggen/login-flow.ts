@@ -1,12 +1,13 @@
-// The address being signed in is carried between the two steps in a short-lived httpOnly
-// cookie, so it never lands in a URL or in browser history.
+// Between the two sign-in steps the browser keeps which code it asked for and the secret that
+// proves it asked (login-code.ts), in a short-lived httpOnly cookie: never in a URL, and never the
+// address itself (a cookie the client controls must not decide whose code is checked).
 import type { Cookies } from '@sveltejs/kit';
-import { CODE_TTL_SECONDS } from '$lib/server/auth/login-code';
+import { CODE_TTL_SECONDS, decodePending, encodePending, type PendingLogin } from '$lib/server/auth/login-code';
 
-const PENDING_EMAIL_COOKIE = 'login_email';
+const PENDING_COOKIE = 'login_pending';
 
-export function rememberPendingEmail(cookies: Cookies, email: string): void {
-	cookies.set(PENDING_EMAIL_COOKIE, email, {
+export function rememberPendingLogin(cookies: Cookies, pending: PendingLogin): void {
+	cookies.set(PENDING_COOKIE, encodePending(pending), {
 		httpOnly: true,
 		sameSite: 'lax',
 		path: '/inloggen',
@@ -14,12 +15,12 @@ export function rememberPendingEmail(cookies: Cookies, email: string): void {
 	});
 }
 
-export function pendingEmail(cookies: Cookies): string | null {
-	return cookies.get(PENDING_EMAIL_COOKIE) ?? null;
+export function pendingLogin(cookies: Cookies): PendingLogin | null {
+	return decodePending(cookies.get(PENDING_COOKIE));
 }
 
-export function forgetPendingEmail(cookies: Cookies): void {
-	cookies.delete(PENDING_EMAIL_COOKIE, { path: '/inloggen' });
+export function forgetPendingLogin(cookies: Cookies): void {
+	cookies.delete(PENDING_COOKIE, { path: '/inloggen' });
 }
 
 export function withNext(path: string, url: URL): string {

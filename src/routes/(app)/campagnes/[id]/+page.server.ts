@@ -5,6 +5,7 @@ import { openForSigning } from '$lib/server/letter/open-for-signing';
 import * as campaigns from '$lib/server/letter/campaigns';
 import { coverage } from '$lib/server/letter/coverage';
 import { publicOrigin } from '$lib/server/platform/env';
+import { mailName } from '$lib/server/platform/names';
 import { CONFIRM_MESSAGE, formFailure, formString, isConfirmed } from '$lib/server/platform/forms';
 import { enqueueMails } from '$lib/server/platform/mail';
 import { consume } from '$lib/server/platform/rate-limit';
@@ -91,9 +92,9 @@ async function askToJoin(event: RequestEvent) {
 		coordinators.map((coordinator) => ({
 			to: coordinator.email,
 			replyTo: user.email,
-			subject: `${user.name ?? user.email} wil meeschrijven aan de brief in ${campaign.gemeenteName}`,
+			subject: `${mailName(user.name, user.email)} wil meeschrijven aan de brief in ${campaign.gemeenteName}`,
 			text: [
-				`${user.name ?? 'Een collega'} (${user.email}) wil meeschrijven aan "${campaign.title}".`,
+				`${mailName(user.name, 'Een collega')} (${user.email}) wil meeschrijven aan "${campaign.title}".`,
 				'',
 				`Voeg hem of haar toe als mede-coördinator op ${publicOrigin()}/campagnes/${campaign.id}, of antwoord op deze e-mail.`,
 				'',

@@ -6,6 +6,8 @@ import { campaignAccess, requireUser, type CampaignAccess } from '$lib/server/au
 import { getCampaign, type Campaign } from '$lib/server/letter/campaigns';
 import type { SessionUser } from '$lib/server/auth/session';
 
+const NOT_FOUND = 'Deze brief bestaat niet (meer).';
+
 export interface CampaignContext {
 	campaign: Campaign;
 	user: SessionUser;
@@ -18,8 +20,10 @@ export async function campaignContext(
 ): Promise<CampaignContext> {
 	const user = requireUser(event.locals, event.url);
 	const campaign = await getCampaign(event.params.id);
-	if (!campaign) error(404, 'Deze brief bestaat niet (meer).');
+	if (!campaign) error(404, NOT_FOUND);
 	const access = await campaignAccess(user, campaign);
+	// A draft is private: to anyone who may not know of it, it looks exactly like no letter at all.
+	if (!access.see) error(404, NOT_FOUND);
 	if (options.coordinator && !access.coordinate) {
 		error(403, 'Alleen de coördinatoren van deze brief kunnen dit doen.');
 	}

@@ -3,7 +3,7 @@
 // the one under way. Who may start one is permissions.mayStartLetter.
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { loadRoles, mayStartLetter, requireUser } from '$lib/server/auth/permissions';
+import { campaignAccess, loadRoles, mayStartLetter, requireUser } from '$lib/server/auth/permissions';
 import * as campaigns from '$lib/server/letter/campaigns';
 import { fieldErrors, formFailure, formString } from '$lib/server/platform/forms';
 import { findGemeente, listGemeenten } from '$lib/server/gemeenten/gemeenten';
@@ -23,13 +23,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		gemeenten: gemeenten.map((g) => ({ code: g.code, name: g.displayName })),
 		preselected: preselected ?? '',
 		occasions: campaigns.OCCASIONS,
-		themes: themes.map((t) => ({ key: t.key, label: t.label }))
+		themes: themes.map((t) => ({ key: t.key, label: t.label })),
+		// The rule, before it bites: where this huisarts may start a letter, and what is pending.
+		confirmedIn: [...new Set(practices.filter((p) => p.confirmed).map((p) => p.gemeenteName))],
+		unconfirmedIn: [...new Set(practices.filter((p) => !p.confirmed).map((p) => p.gemeenteName))]
 	};
 };
 
 export const actions: Actions = { default: start };
 
-type Existing = { id: string; title: string; gemeente: string } | null;
+type Existing = { id: string; title: string; gemeente: string; visible: boolean } | null;
 type Values = { gemeenteCode: string; occasion: string; customTitle: string; themes: string[] };
 
 /** Every refusal names the letter already under way (or null), so the page can point to it. */
@@ -52,20 +55,30 @@ async function start({ locals, url, request }: RequestEvent) {
 	const gemeente = await findGemeente(parsed.data.gemeenteCode);
 	if (!gemeente) return refuse(400, { values, errors: { gemeenteCode: 'Kies de gemeente.' } });
 
-	const notAllowed = () =>
+	// The rule, where it bites, with the way to meet it.
+	const notAllowed = (unconfirmed = false) =>
 		refuse(403, {
 			values,
 			errors: {
-				gemeenteCode: `Alleen huisartsen met een praktijk in ${gemeente.displayName} kunnen hier een brief beginnen. Koppel eerst je praktijk in je account.`
+				gemeenteCode: unconfirmed
+					? `Je praktijk in ${gemeente.displayName} is nog niet bevestigd. Een brief beginnen kan pas als een collega met een bevestigde praktijk daar, de kring of een beheerder heeft bevestigd dat je er werkt. Vraag dat op je accountpagina.`
+					: `Alleen huisartsen met een bevestigde praktijk in ${gemeente.displayName} kunnen hier een brief beginnen. Koppel eerst je praktijk in je account en vraag een collega of de kring om die te bevestigen.`
 			}
 		});
-	const existingFor = (found: campaigns.Campaign) =>
-		refuse(409, { values }, { id: found.id, title: found.title, gemeente: gemeente.displayName });
-	// One letter per occasion: anyone who tries to start a second is sent to the first (and may ask
-	// to write along there), also when they could not have started one here.
+	const roles = await loadRoles(user.id);
+	// One letter per occasion: who tries to start a second is sent to the first (to ask to write
+	// along there) when they may know of it; others only hear that one is under way.
+	const existingFor = async (found: campaigns.Campaign) =>
+		refuse(
+			409,
+			{ values },
+			(await campaignAccess(user, found)).see
+				? { id: found.id, title: found.title, gemeente: gemeente.displayName, visible: true }
+				: { id: '', title: '', gemeente: gemeente.displayName, visible: false }
+		);
 	const active = await campaigns.activeCampaignFor(gemeente.code, campaigns.occasionKey(parsed.data));
 	if (active) return existingFor(active);
-	if (!mayStartLetter(await loadRoles(user.id), gemeente.code)) return notAllowed();
+	if (!mayStartLetter(roles, gemeente.code)) return notAllowed(roles.practiceGemeenten.includes(gemeente.code));
 	const result = await campaigns.startCampaign(user.id, parsed.data, gemeente.name);
 	if (result === 'not_allowed') return notAllowed();
 	if ('existing' in result) return existingFor(result.existing);

@@ -1,3 +1,5 @@
+// Step two of signing in: the code from the mail. Which code is checked comes from this browser's
+// pending-login cookie (login-flow.ts), never from a field the visitor fills in.
 import { redirect } from '@sveltejs/kit';
 import { formFailure, formString } from '$lib/server/platform/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -5,11 +7,12 @@ import { safeRedirectPath } from '$lib/server/auth/safe-redirect';
 import * as loginCode from '$lib/server/auth/login-code';
 import { practicesOfUser } from '$lib/server/gemeenten/practices';
 import * as session from '$lib/server/auth/session';
-import { forgetPendingEmail, pendingEmail, withNext } from '../login-flow';
+import { forgetPendingLogin, pendingLogin, rememberPendingLogin, withNext } from '../login-flow';
 
-export const load: PageServerLoad = ({ locals, cookies, url }) => {
+export const load: PageServerLoad = async ({ locals, cookies, url }) => {
 	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('naar')));
-	const email = pendingEmail(cookies);
+	const pending = pendingLogin(cookies);
+	const email = pending && (await loginCode.pendingEmail(pending));
 	if (!email) redirect(303, withNext('/inloggen', url));
 	return { email };
 };
@@ -17,21 +20,21 @@ export const load: PageServerLoad = ({ locals, cookies, url }) => {
 export const actions: Actions = { verify, resend };
 
 async function verify({ request, cookies, url, getClientAddress }: RequestEvent) {
-	const email = pendingEmail(cookies);
-	if (!email) redirect(303, withNext('/inloggen', url));
+	const pending = pendingLogin(cookies);
+	if (!pending) redirect(303, withNext('/inloggen', url));
 	const form = await request.formData();
 	const values = { code: formString(form, 'code') };
 	const parsed = loginCode.codeSchema.safeParse(values.code);
 	if (!parsed.success) return formFailure(400, 'verify', { values, errors: { code: parsed.error.issues[0].message } });
 
-	const result = await loginCode.checkLoginCode(email, parsed.data, getClientAddress());
+	const result = await loginCode.checkLoginCode(pending, parsed.data, getClientAddress());
 	if (!result.ok) {
 		const status = result.reason === 'rate_limited' ? 429 : 400;
 		return formFailure(status, 'verify', { values, errors: { code: loginCode.CHECK_MESSAGES[result.reason] } });
 	}
 	const created = await session.createSession(result.userId);
 	session.setSessionTokenCookie(cookies, created.token, created.session.expiresAt);
-	forgetPendingEmail(cookies);
+	forgetPendingLogin(cookies);
 	// Without a page to return to: a huisarts with a practice goes to their letters, anyone else
 	// first to the account page to link one.
 	const home = (await practicesOfUser(result.userId)).length > 0 ? '/campagnes' : '/account';
@@ -39,11 +42,13 @@ async function verify({ request, cookies, url, getClientAddress }: RequestEvent)
 }
 
 async function resend({ cookies, url, getClientAddress }: RequestEvent) {
-	const email = pendingEmail(cookies);
+	const pending = pendingLogin(cookies);
+	const email = pending && (await loginCode.pendingEmail(pending));
 	if (!email) redirect(303, withNext('/inloggen', url));
-	const result = await loginCode.sendLoginCode(email, getClientAddress());
+	const result = await loginCode.sendLoginCode(email, getClientAddress(), pending);
 	if (!result.ok) {
 		return formFailure(429, 'resend', { message: 'Er zijn te veel codes aangevraagd. Wacht een uur en probeer het dan opnieuw.' });
 	}
+	rememberPendingLogin(cookies, result.pending);
 	return { action: 'resend' as const, resent: true };
 }

@@ -4,10 +4,12 @@
 // token, never from the form.
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { fieldErrors, formFailure } from '$lib/server/platform/forms';
+import { fieldErrors, formFailure, isConfirmed } from '$lib/server/platform/forms';
 import { formatDate, formatDateTime } from '$lib/format';
 import { coverage } from '$lib/server/letter/coverage';
 import { signedBySummary } from '$lib/server/letter/signers-summary';
+import { verificationCounts } from '$lib/server/letter/signatures';
+import { verifiedLine } from '$lib/verified-line';
 import * as responses from '$lib/server/letter/answers';
 import * as answerLinks from '$lib/server/letter/answer-links';
 
@@ -18,9 +20,10 @@ export const load: PageServerLoad = async ({ params, getClientAddress, setHeader
 	const found = await answerLinks.findLink(params.token);
 	if (found.state !== 'ok') return { state: found.state };
 	// Counted as in the e-mail the party got (letterToSend): every live signature, practices in the gemeente.
-	const [reach, latest] = await Promise.all([
+	const [reach, latest, verification] = await Promise.all([
 		coverage(found.campaign.id, found.campaign.gemeenteCode),
-		responses.latestResponse(found.campaign.id, found.party.id)
+		responses.latestResponse(found.campaign.id, found.party.id),
+		verificationCounts(found.campaign.id)
 	]);
 	return {
 		state: 'ok' as const,
@@ -33,7 +36,9 @@ export const load: PageServerLoad = async ({ params, getClientAddress, setHeader
 		},
 		letterHtml: found.letterHtml,
 		signedBy: signedBySummary({ total: reach.signers, practices: reach.practicesSigned }),
+		verified: verifiedLine(verification),
 		asks: found.asks.map((ask) => ({ number: ask.number, body: ask.body })),
+		publicUrl: `/g/${found.campaign.gemeenteSlug}`,
 		expiresAt: formatDate(found.expiresAt),
 		latest: latest
 			? {
@@ -70,8 +75,11 @@ async function answer({ params, request, getClientAddress }: RequestEvent) {
 	if (found.state !== 'ok') return formFailure(410, 'answer', { message: SUBMIT_REFUSED[found.state] });
 	const values = responses.readResponseForm(form, found.asks);
 	const parsed = responses.responseSchema(found.asks).safeParse(values);
-	if (!parsed.success) return formFailure(400, 'answer', { values, errors: fieldErrors(parsed.error.issues) });
-	const result = await responses.submitViaLink(token, found.asks, parsed.data);
+	const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
+	// What becomes public, and in whose name, is said next to this box: nothing is posted without it.
+	if (!isConfirmed(form)) errors.confirm = `Vink aan dat u namens ${found.party.name} antwoordt en dat uw antwoord openbaar wordt.`;
+	if (!parsed.success || errors.confirm) return formFailure(400, 'answer', { values, errors });
+	const result = await responses.submitViaLink(token, found, parsed.data);
 	if (result !== 'saved') return formFailure(410, 'answer', { values, message: SUBMIT_REFUSED[result] });
 	redirect(303, `/reageer/${token}?verstuurd=1#bedankt`);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
-import { actionLabel, campaignHistory, detailText } from '$lib/server/letter/history';
+import { actionLabel, actorLabel, campaignHistory, detailText } from '$lib/server/letter/history';
 import { campaignContext } from '../campaign-context';
 
 // ?voor=<entry id> pages further back; anything else shows the newest page.
@@ -9,7 +9,7 @@ const pageSchema = z.coerce.number().int().positive().optional().catch(undefined
 export const load: PageServerLoad = async (event) => {
 	const { campaign } = await campaignContext(event, { coordinator: true });
 	const before = pageSchema.parse(event.url.searchParams.get('voor') ?? undefined);
-	const page = await campaignHistory(campaign.id, { before });
+	const page = await campaignHistory(campaign, { before });
 	return {
 		campaign,
 		older: before !== undefined,
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 			at: entry.at,
 			label: actionLabel(entry.action),
 			detail: detailText(entry.action, entry.details),
-			actor: entry.actor
+			actor: actorLabel(entry.action, entry.actor)
 		}))
 	};
 };

@@ -43,7 +43,8 @@ export const load: PageServerLoad = async (event) => {
 		// Back here after adding or joining a practice on the account page.
 		accountLink: `/account?gemeente=${campaign.gemeenteCode}&naar=${encodeURIComponent(here)}#praktijk`,
 		confirmWithdraw: event.url.searchParams.has('intrekken'),
-		done: event.url.searchParams.get('klaar')
+		done: event.url.searchParams.get('klaar'),
+		big: event.url.searchParams.get('big')
 	};
 };
 
@@ -69,7 +70,7 @@ async function sign(event: RequestEvent) {
 	if (!parsed.success) {
 		return formFailure(400, 'sign', { values, errors: fieldErrors(parsed.error.issues) });
 	}
-	const result = await signatures.signLetter(campaign.id, user, parsed.data);
+	const { result, outcome } = await signatures.signAndVerify(campaign.id, user, parsed.data);
 	switch (result) {
 		case 'practice_not_allowed':
 			return formFailure(400, 'sign', {
@@ -79,8 +80,10 @@ async function sign(event: RequestEvent) {
 		case 'closed':
 			return formFailure(409, 'sign', { values, message: 'De brief ligt niet meer ter ondertekening.' });
 		case 'already_signed':
+			redirect(303, `/campagnes/${campaign.id}/ondertekenen?klaar=al-ondertekend`);
 		case 'signed':
-			redirect(303, `/campagnes/${campaign.id}/ondertekenen?klaar=${result === 'signed' ? 'ondertekend' : 'al-ondertekend'}`);
+			// What the register said, so the signer knows whether the signature counts as verified.
+			redirect(303, `/campagnes/${campaign.id}/ondertekenen?klaar=ondertekend${outcome ? `&big=${outcome}` : ''}`);
 	}
 }
 
@@ -91,6 +94,9 @@ async function withdraw(event: RequestEvent) {
 		redirect(303, `/campagnes/${campaign.id}/ondertekenen?intrekken`);
 	}
 	const result = await signatures.withdrawSignature(campaign.id, user.id);
+	if (result === 'not_signed') {
+		return formFailure(409, 'withdraw', { message: 'Je hebt deze brief niet (meer) ondertekend; er was niets in te trekken.' });
+	}
 	if (result === 'closed') {
 		return formFailure(409, 'withdraw', {
 			message: 'De brief is verstuurd: je handtekening ligt vast en kan niet meer worden ingetrokken.'

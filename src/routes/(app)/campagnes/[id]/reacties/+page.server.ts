@@ -37,6 +37,7 @@ export const load: PageServerLoad = async (event) => {
 				responses: r.responses.map((response) => ({
 					...response,
 					at: formatDateTime(response.createdAt),
+					disowned: response.disowned ? { at: formatDateTime(response.disowned.at), note: response.disowned.note } : null,
 					channelLabel: responses.CHANNEL_LABELS[response.channel]
 				})),
 				activeLink: r.activeLink ? { until: formatDate(r.activeLink.expiresAt) } : null

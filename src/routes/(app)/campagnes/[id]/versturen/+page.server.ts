@@ -6,7 +6,8 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { formFailure, formString, isConfirmed } from '$lib/server/platform/forms';
-import { formatDate } from '$lib/format';
+import { formatDate, formatShortDateTime } from '$lib/format';
+import { verifiedLine } from '$lib/verified-line';
 import * as deliveries from '$lib/server/letter/deliveries';
 import { reviewFor } from '$lib/server/letter/review';
 import { sendLetter } from '$lib/server/letter/sending';
@@ -15,7 +16,7 @@ import { othersLine, signedBySummary } from '$lib/server/letter/signers-summary'
 import { campaignContext } from '../campaign-context';
 
 export const load: PageServerLoad = async (event) => {
-	const { campaign } = await campaignContext(event, { coordinator: true });
+	const { campaign, user } = await campaignContext(event, { coordinator: true });
 	const header = {
 		id: campaign.id,
 		title: campaign.title,
@@ -28,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 	if (campaign.status === 'concept') return { campaign: header, stage: 'concept' as const };
 
 	if (campaign.status === 'ter_ondertekening') {
-		const review = await reviewFor(campaign);
+		const review = await reviewFor(campaign, user.id);
 		if (!review) return { campaign: header, stage: 'concept' as const };
 		const { letter } = review;
 		return {
@@ -44,6 +45,8 @@ export const load: PageServerLoad = async (event) => {
 				signatories: letter.signatories,
 				summary: signedBySummary(letter),
 				others: othersLine(letter.hidden, letter.signatories.length > 0),
+				verifiedLine: verifiedLine(letter.verification),
+				unchecked: review.unchecked.map((address) => ({ ...address, changedAt: formatShortDateTime(address.changedAt) })),
 				subject: letterSubject(campaign),
 				replyTo: review.replyTo,
 				parties: review.parties.map((party) => ({
@@ -82,10 +85,12 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = { send, markSent, retry };
 
-const REFUSALS: Record<'not_open' | 'no_signatures' | 'no_parties' | 'changed', string> = {
+const REFUSALS: Record<'not_open' | 'no_signatures' | 'no_parties' | 'changed' | 'unchecked', string> = {
 	not_open: 'De brief staat niet (meer) open voor verzending. Misschien is hij al verstuurd of weer in concept gezet.',
 	no_signatures: 'Er heeft nog niemand getekend. Een brief namens de huisartsen heeft minstens één handtekening nodig.',
 	no_parties: 'Er staan nog geen partijen in de lijst. Voeg eerst de ontvangers toe.',
+	unchecked:
+		'Er is niets verstuurd: iemand anders heeft e-mailadressen van partijen toegevoegd of gewijzigd. Controleer die adressen (hieronder gemarkeerd) en vink ze aan als ze kloppen.',
 	changed:
 		'Er is iets veranderd sinds je dit overzicht opende: de tekst, een handtekening of een ontvanger. Er is niets verstuurd. Controleer het overzicht hieronder opnieuw.'
 };
@@ -101,7 +106,8 @@ async function sendOrMark(event: RequestEvent, manual: boolean) {
 				: 'Vink aan dat je de brief, de ondertekenaars en de ontvangers hebt gecontroleerd.'
 		});
 	}
-	const result = await sendLetter(campaign, user.id, formString(form, 'fingerprint'), { manual });
+	const checkedContacts = form.getAll('checked').map(String);
+	const result = await sendLetter(campaign, user.id, formString(form, 'fingerprint'), { manual, checkedContacts });
 	if (!result.sent) return formFailure(409, action, { message: REFUSALS[result.reason] });
 	// Links shown once; nothing to show means a plain redirect.
 	if (result.links.length === 0) redirect(303, `/campagnes/${campaign.id}/versturen`);

@@ -19,7 +19,8 @@ export const GET: RequestHandler = async (event) => {
 		signatories: letter.signatories,
 		total: letter.total,
 		hidden: letter.hidden,
-		practices: letter.practices
+		practices: letter.practices,
+		verification: letter.verification
 	});
 	return new Response(new Uint8Array(pdf), {
 		headers: {
