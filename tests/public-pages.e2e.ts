@@ -2,7 +2,8 @@
 // stable ETag with 304 for a repeat, a Cache-Control that lets a proxy keep the page (but never a
 // signed-in page), no scripts on the gemeente page, and a change shows at once on the next load.
 import { expect, test } from '@playwright/test';
-import { addPractice, openForSigning, signIn, startLetter, uniqueEmail, uniqueTag } from './support/browser';
+import { addPractice, confirmMembershipAsKring, openForSigning, signIn, startLetter, uniqueEmail, uniqueTag } from './support/browser';
+import { confirmByKring } from './support/app-process';
 
 test('public pages are compressed, revalidate with a stable ETag, and carry no scripts', async ({ request }) => {
 	for (const path of ['/', '/g/zaanstad', '/gemeenten.json']) {
@@ -28,23 +29,26 @@ test('public pages are compressed, revalidate with a stable ETag, and carry no s
 	expect(gemeente).not.toContain('modulepreload');
 });
 
-test('a letter opened for signing shows at once on the public page; signed-in pages stay private', async ({ page, request }) => {
+test('a letter opened for signing shows at once on the public page; signed-in pages stay private', async ({ page, request, browser }) => {
 	test.setTimeout(120_000);
-	const before = await request.get('/g/vlieland');
+	const before = await request.get('/g/oostzaan');
 	const etag = before.headers()['etag'];
 	expect(await before.text()).toContain('hebben hier nog geen gezamenlijke brief');
 
+	const email = uniqueEmail('publiek');
 	await page.goto('/account');
-	await signIn(page, uniqueEmail('publiek'));
-	const signedIn = await page.request.get('/g/vlieland');
+	await signIn(page, email);
+	const signedIn = await page.request.get('/g/oostzaan');
 	expect(signedIn.headers()['cache-control']).toBe('private, no-store');
 
-	await addPractice(page, 'Vlieland', `Praktijk Vlieland ${uniqueTag()}`);
-	const title = `Brief voor Vlieland ${uniqueTag()}`;
-	const campaignId = await startLetter(page, { gemeente: 'Vlieland', title, themes: ['Jeugdzorg'] });
+	await addPractice(page, 'Oostzaan', `Praktijk Oostzaan ${uniqueTag()}`);
+	// The demo kring covers Oostzaan; its editor confirms the practice, so a letter may start.
+	await confirmByKring(() => confirmMembershipAsKring(browser, email));
+	const title = `Brief voor Oostzaan ${uniqueTag()}`;
+	const campaignId = await startLetter(page, { gemeente: 'Oostzaan', title, themes: ['Jeugdzorg'] });
 	await openForSigning(page, campaignId);
 
-	const after = await request.get('/g/vlieland', { headers: { 'if-none-match': etag } });
+	const after = await request.get('/g/oostzaan', { headers: { 'if-none-match': etag } });
 	expect(after.status()).toBe(200);
 	expect(after.headers()['etag']).not.toBe(etag);
 	expect(await after.text()).toContain(title);

@@ -42,7 +42,7 @@ export async function withDatabase<T>(dataDir: string, work: (db: Awaited<Return
 	}
 }
 
-/** `count` huisartsen of Zaanstad, each with a practice and a session, and a letter open for signing. */
+/** `count` huisartsen of Zaanstad, each with a confirmed practice and a session, and a letter open for signing. */
 export async function seedSigningScenario(dataDir: string, count: number): Promise<SigningScenario> {
 	return withDatabase(dataDir, async (db) => {
 		const tag = randomBytes(4).toString('hex');
@@ -58,7 +58,11 @@ export async function seedSigningScenario(dataDir: string, count: number): Promi
 			);
 			const userId = user.rows[0].id;
 			const practiceId = practice.rows[0].id;
-			await db.query('insert into public.practice_members (practice_id, user_id) values ($1, $2)', [practiceId, userId]);
+			// Confirmed, as a kring editor would: only a confirmed practice gives rights in a gemeente.
+			await db.query(
+				"insert into public.practice_members (practice_id, user_id, confirmed_at, confirmed_how) values ($1, $2, now(), 'admin')",
+				[practiceId, userId]
+			);
 			const id = randomBytes(15).toString('hex');
 			const secret = randomBytes(15).toString('hex');
 			await db.query('insert into public.sessions (id, user_id, secret_hash) values ($1, $2, $3)', [
@@ -182,4 +186,21 @@ export async function signatureCount(dataDir: string, campaignId: string): Promi
 		const total = await db.query<{ n: number }>('select count(*)::int as n from public.signatures where campaign_id = $1', [campaignId]);
 		return { total: total.rows[0].n, perUser: rows.rows[0].most };
 	});
+}
+
+/** The kring editor confirms `email`'s practice (confirmMembershipAsKring), tried again when the
+ * editor's sign-in lost a race: two workers signing in the same editor at once may each read the
+ * other's code from the shared development mailbox. */
+export async function confirmByKring(
+	confirm: () => Promise<void>,
+	attempts = 3
+): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await confirm();
+			return;
+		} catch (error) {
+			if (attempt >= attempts) throw error;
+		}
+	}
 }
