@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { postForm, postgrestPid, seedSigningScenario, signFields, signatureCount, startApp } from './support/app-process';
+import { postForm, postgrestPid, seedSigningScenario, signFields, signatureCount, startApp, stopStartedApps } from './support/app-process';
 
 test('killing PostgREST under load gives 503s, then recovery, with no lost or doubled signature', async () => {
 	test.setTimeout(180_000);
@@ -101,6 +101,7 @@ test('killing PostgREST under load gives 503s, then recovery, with no lost or do
 		expect(signed.total).toBe(scenario.signers.length);
 		expect(signed.perUser).toBe(1);
 	} finally {
+		await stopStartedApps();
 		rmSync(dataDir, { recursive: true, force: true });
 	}
 });

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { postForm, seedSigningScenario, signFields, signatureCount, startApp } from './support/app-process';
+import { postForm, seedSigningScenario, signFields, signatureCount, startApp, stopStartedApps } from './support/app-process';
 
 test('400 page loads and 500 repeat signatures at once: no 500, signatures exact', async () => {
 	test.setTimeout(240_000);
@@ -57,6 +57,7 @@ test('400 page loads and 500 repeat signatures at once: no 500, signatures exact
 		expect(after).toEqual({ total: 50, perUser: 1 });
 		console.log(`load test: ${during.total} of 50 signed during the burst, 50 after one more try each`);
 	} finally {
+		await stopStartedApps();
 		rmSync(dataDir, { recursive: true, force: true });
 	}
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { startApp, withDatabase } from './support/app-process';
+import { startApp, withDatabase, stopStartedApps } from './support/app-process';
 
 test('a restart during a 150-mail send neither doubles nor delays a message', async () => {
 	test.setTimeout(180_000);
@@ -67,6 +67,7 @@ test('a restart during a 150-mail send neither doubles nor delays a message', as
 		expect(seconds).toBeLessThan(60);
 		console.log(`shutdown test: ${beforeRestart} sent before SIGTERM, the other ${150 - beforeRestart} within ${seconds.toFixed(1)} s of the restart, none twice`);
 	} finally {
+		await stopStartedApps();
 		await new Promise<void>((resolve) => smtp.close(() => resolve()));
 		rmSync(dataDir, { recursive: true, force: true });
 	}

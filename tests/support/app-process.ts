@@ -97,6 +97,14 @@ export interface AppProcess {
 	stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+const started = new Set<AppProcess>();
+
+/** Stops every app this test file started that still runs (for a test's `finally`, so a failed
+ * test leaves no server behind). */
+export async function stopStartedApps(): Promise<void> {
+	await Promise.all([...started].map((app) => app.stop('SIGKILL')));
+}
+
 /** Starts the built app on `dataDir` and waits until /gezond answers 200. */
 export async function startApp(dataDir: string, env: Record<string, string> = {}): Promise<AppProcess> {
 	const port = env.PORT ? Number(env.PORT) : await freePort();
@@ -110,27 +118,37 @@ export async function startApp(dataDir: string, env: Record<string, string> = {}
 	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-	const deadline = Date.now() + 60_000;
-	for (;;) {
-		if (child.exitCode !== null) throw new Error(`the app stopped while starting:\n${output}`);
-		try {
-			if ((await fetch(`${base}/gezond`)).ok) break;
-		} catch {
-			// Not listening yet.
-		}
-		if (Date.now() > deadline) throw new Error(`the app did not start within 60 s:\n${output}`);
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	return {
+	const app: AppProcess = {
 		base,
 		child,
 		log: () => output,
 		exited,
 		async stop(signal = 'SIGTERM') {
-			if (child.exitCode === null) child.kill(signal);
-			return exited;
+			if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+			const code = await exited;
+			started.delete(app);
+			return code;
 		}
 	};
+	started.add(app);
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		if (child.exitCode !== null) {
+			started.delete(app);
+			throw new Error(`the app stopped while starting:\n${output}`);
+		}
+		try {
+			if ((await fetch(`${base}/gezond`)).ok) break;
+		} catch {
+			// Not listening yet.
+		}
+		if (Date.now() > deadline) {
+			await app.stop('SIGKILL');
+			throw new Error(`the app did not start within 60 s:\n${output}`);
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return app;
 }
 
 /** The PostgREST process under the app: a grandchild, below the watchdog shell. */
