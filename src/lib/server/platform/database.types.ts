@@ -2178,6 +2178,31 @@ export type Database = {
           },
         ]
       }
+      woonplaatsen: {
+        Row: {
+          gemeente_code: string
+          kind: string
+          name: string
+        }
+        Insert: {
+          gemeente_code: string
+          kind?: string
+          name: string
+        }
+        Update: {
+          gemeente_code?: string
+          kind?: string
+          name?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "woonplaatsen_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
     }
     Views: {
       [_ in never]: never
