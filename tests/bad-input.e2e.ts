@@ -69,7 +69,7 @@ test('bad input gets a Dutch message, keeps what was typed, and never a 500', as
 
 	await test.step('a form post too large to read gets a calm Dutch page with a Content Security Policy', async () => {
 		const response = await page.request.post('/account?/profile', {
-			multipart: { name: 'x'.repeat(5 * 1024 * 1024), bigNumber: '' },
+			multipart: { name: 'x'.repeat(27 * 1024 * 1024), bigNumber: '' },
 			headers: html,
 			maxRedirects: 0,
 			failOnStatusCode: false

@@ -8,6 +8,7 @@
 // One serial journey. Sign-ins in this file: 2 (the coordinator, who signs with the name shown,
 // and a colleague who signs without). The journalist and the party never sign in.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { extractText, getDocumentProxy } from 'unpdf';
 import {
 	ZAANSTAD_PRACTICES,
 	addParty,
@@ -155,6 +156,14 @@ test('the kring verifies the coordinator by hand; she adds a party, sees the cou
 	await expect(page.getByText('2 huisartsen, waarvan 1 geverifieerd door de coördinatoren of de kring.').first()).toBeVisible();
 	await sendLetter(page, campaignId);
 
+	// The PDF a coordinator mails or prints says the same, read back as any PDF reader would.
+	const pdf = await page.request.get(`/campagnes/${campaignId}/versturen/brief.pdf`);
+	expect(pdf.headers()['content-type']).toBe('application/pdf');
+	const { text } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.body())), { mergePages: true });
+	const flat = text.replace(/\s+/g, ' ');
+	expect(flat).toContain('2 huisartsen, waarvan 1 geverifieerd door de coördinatoren of de kring.');
+	expect(flat).toContain(`${coordinator.name}, ${coordinator.practice} (geverifieerd) en 1 andere huisarts`);
+
 	// The party answers through the link in its mail, without an account.
 	const link = linkIn(
 		await readMail(coordinatorContext, { to: party.email, subject: `Brief van de huisartsen in Zaanstad: ${TITLE}` }),
@@ -192,7 +201,7 @@ test('once sent, the public reads the letter, the counts, consenting names, reci
 	await expect(names.getByRole('listitem')).toHaveText(
 		new RegExp(`^${coordinator.name}, ${coordinator.practice.replace(/[()]/g, '\\$&')}\\s*geverifieerd$`)
 	);
-	await expect(campaign.getByText('en 1 huisarts die hun naam niet openbaar maken.')).toBeVisible();
+	await expect(campaign.getByText('en 1 huisarts die liever niet met naam wordt genoemd.')).toBeVisible();
 	// How many of the signatures are verified, and by whom: said once, for all readers.
 	await expect(campaign.getByText('2 huisartsen, waarvan 1 geverifieerd door de coördinatoren of de kring.')).toBeVisible();
 	await expect(journalist.locator('body')).not.toContainText(hidden.name);

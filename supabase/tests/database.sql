@@ -118,7 +118,22 @@ create function pg_temp.forbidden_statements() returns text[] language sql immut
     $q$select public.create_practice_with_member('20000000-0000-4000-8000-000000000001',
        'Nepraktijk', '01999998', 'GM0479', null)$q$,
     $q$select public.delete_user_account('20000000-0000-4000-8000-000000000001')$q$,
-    'select * from public.claim_outbox(10)'
+    'select * from public.claim_outbox(10)',
+    -- party positions: concepts, waiting positions, reply links and replies are the server's
+    'select quote, status from public.positions',
+    $q$update public.positions set note = 'gekaapt'$q$,
+    $q$delete from public.positions where id = '70000000-0000-4000-8000-000000000005'$q$,
+    'select stance, reason from public.position_versions',
+    'select token_hash, party_id from public.position_reply_links',
+    $q$insert into public.position_replies (position_id, party_id, position_version, agrees, responder_name)
+       values ('70000000-0000-4000-8000-000000000004', '50000000-0000-4000-8000-000000000009', 1, true, 'Aanvaller')$q$,
+    'select title, url from public.documents',
+    'select body from public.document_passages',
+    'select theme_key from public.kring_themes',
+    $q$select public.submit_position_reply('00', '70000000-0000-4000-8000-000000000004', true, 'Aanvaller')$q$,
+    $q$select public.publish_position('20000000-0000-4000-8000-000000000005', '70000000-0000-4000-8000-000000000008')$q$,
+    $q$select * from public.find_passages('60000000-0000-4000-8000-000000000001', array['wmo'], 5)$q$,
+    $q$select public.kring_dashboard('10000000-0000-4000-8000-000000000001')$q$
   ]
 $$;
 
@@ -186,6 +201,29 @@ begin
 end
 $$;
 
+-- The positions migration's functions run with a fixed, empty search_path (Supabase's linter
+-- flags a function without one).
+do $$
+declare
+  f record;
+begin
+  for f in
+    select p.oid::regprocedure::text as name, p.proconfig from pg_proc p
+    where p.pronamespace = 'public'::regnamespace and p.proname in (
+      'position_bump_version', 'position_record_version', 'may_edit_positions', 'may_edit_kring',
+      'positions_need_approval', 'add_document', 'remove_document', 'find_passages', 'save_position',
+      'send_positions_for_reply', 'submit_position_reply', 'approve_position', 'publish_position',
+      'create_kring', 'add_kring_editor', 'set_kring_gemeente', 'save_kring_settings', 'save_theme',
+      'set_theme_retired', 'kring_dashboard')
+  loop
+    if not coalesce('search_path=""' = any (f.proconfig), false) then
+      raise exception 'FAIL: % has no fixed search_path (%)', f.name, f.proconfig;
+    end if;
+  end loop;
+  raise notice 'ok: the positions functions have a fixed empty search_path';
+end
+$$;
+
 -- The contents of every table the attempts below aim at, to prove afterwards that none of them
 -- left a trace (and that expect_allowed really undoes what it ran).
 create function pg_temp.fingerprint() returns text language plpgsql as $$
@@ -196,7 +234,7 @@ declare
 begin
   foreach t in array array['users', 'sessions', 'login_codes', 'rate_limits', 'practices',
     'practice_members', 'memberships', 'audit_log', 'outbox', 'gemeenten', 'kringen',
-    'kring_gemeenten', 'parties'] loop
+    'kring_gemeenten', 'parties', 'positions', 'position_replies', 'position_reply_links'] loop
     execute format('select coalesce(md5(string_agg(r::text, '','' order by r::text)), '''') from public.%I r', t)
       into v_part;
     v_all := v_all || t || ':' || v_part || ';';
@@ -221,7 +259,7 @@ set local role anon;
 set local request.jwt.claims = '{"role":"anon"}';
 select pg_temp.expect_equal('gemeenten visible', (select count(*) from public.gemeenten), 342);
 select pg_temp.expect_equal('Zaanstad parties visible',
-  (select count(*) from public.parties where gemeente_code = 'GM0479'), 9);
+  (select count(*) from public.parties where gemeente_code = 'GM0479'), 10);
 select pg_temp.expect_equal('demo kring areas visible',
   (select count(*) from public.kringen k join public.kring_gemeenten g on g.kring_id = k.id
    where k.slug = 'huisartsen-zaanstreek-demo'), 4);
@@ -237,7 +275,7 @@ select pg_temp.expect_equal('auth.uid() reads the claims',
   (select count(*) from (select 1 where auth.uid() = '20000000-0000-4000-8000-000000000001') x), 1);
 select pg_temp.expect_equal('gemeenten visible', (select count(*) from public.gemeenten), 342);
 select pg_temp.expect_equal('Zaanstad parties visible',
-  (select count(*) from public.parties where gemeente_code = 'GM0479'), 9);
+  (select count(*) from public.parties where gemeente_code = 'GM0479'), 10);
 select pg_temp.expect_denied(s) from unnest(pg_temp.forbidden_statements()) as s;
 reset role;
 

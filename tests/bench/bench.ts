@@ -36,7 +36,7 @@ ensureBuild(root);
 const dataDir = mkdtempSync(join(tmpdir(), 'ljh-bench-'));
 const cleanup = () => rmSync(dataDir, { recursive: true, force: true });
 console.log('Gegevens maken (500 handtekeningen, 15 partijen, 15 antwoorden; drie kleinere brieven)…');
-const seeded = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'tests/bench/vitest.config.ts'], {
+const seeded = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'tests/bench/seed.vitest.config.ts'], {
 	cwd: root,
 	env: { ...process.env, BENCH_DATA_DIR: dataDir },
 	encoding: 'utf8'

@@ -1,14 +1,10 @@
-// Vitest as the loader for the benchmark's data step (npm run bench): it resolves $lib and $test
-// as the app does, so the data is made by the same factories the tests use. Not part of npm test.
-import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vitest/config';
+// The positions benchmark (npm run bench:positions): not part of npm test. It uses the same
+// in-memory local Supabase as the tests, and prints its figures instead of asserting timings.
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from '../../vite.config';
 
-export default defineConfig({
-	plugins: [sveltekit()],
-	ssr: { external: ['@electric-sql/pglite', '@electric-sql/pglite-socket'] },
-	test: {
-		include: ['tests/bench/bench-data.seed.ts'],
-		testTimeout: 15 * 60_000,
-		hookTimeout: 60_000
-	}
-});
+const config = mergeConfig(base, defineConfig({ test: { testTimeout: 600_000, hookTimeout: 600_000 } }));
+// mergeConfig would add to the test list; the benchmark runs alone.
+config.test = { ...config.test, include: ['tests/bench/**/*.bench-run.ts'] };
+
+export default config;

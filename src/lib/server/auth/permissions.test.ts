@@ -19,6 +19,7 @@ import {
 	mayStartLetter,
 	mayVerifySignatures
 } from './permissions';
+import { mayApprovePosition, mayCreateKring, mayEditPositions, mayManageThemes, mayViewKringDashboard } from './permissions';
 
 const { service } = connectTestDatabase();
 
@@ -221,5 +222,28 @@ describe('permissions per role', () => {
 			expect({ role, ...got }).toEqual({ role, see: true, coordinate: coordinates, readLetter: true, sign: false });
 		}
 		expect(await campaignAccess(null, sent)).toEqual({ see: true, coordinate: false, readLetter: true, sign: false });
+	});
+
+	it('assess party positions in the gemeente: editors of a kring covering it and admins; the database agrees', async () => {
+		const app = await each(async (user) => mayEditPositions(await loadRoles(user.id), here.code));
+		expect(app).toEqual(only('kring editor here', 'admin'));
+		const database = await each(async (user) => {
+			const { data } = await service.rpc('may_edit_positions', { p_user_id: user.id, p_gemeente_code: here.code });
+			return data;
+		});
+		expect(database).toEqual(app);
+		expect(mayEditPositions(await loadRoles(people['kring editor here'].id), elsewhere.code)).toBe(false);
+	});
+
+	it('approve an assessment: an editor there who did not make it', async () => {
+		const position = { gemeenteCode: here.code, assessedById: people['kring editor here'].id };
+		expect(await each(async (user) => mayApprovePosition(await loadRoles(user.id), position))).toEqual(only('admin'));
+	});
+
+	it('manage themes and create kringen: admins only; a kring dashboard: its editors and admins', async () => {
+		const adminOnly = only('admin');
+		expect(await each(async (user) => mayManageThemes(await loadRoles(user.id)))).toEqual(adminOnly);
+		expect(await each(async (user) => mayCreateKring(await loadRoles(user.id)))).toEqual(adminOnly);
+		expect(await each(async (user) => mayViewKringDashboard(await loadRoles(user.id), kringHere))).toEqual({ ...adminOnly, 'kring editor here': true });
 	});
 });

@@ -77,6 +77,33 @@ export function mayEditKring(roles: Roles, kringId: string): boolean {
 	return roles.admin || roles.kringEditorOf.includes(kringId);
 }
 
+/** Assess party positions in a gemeente (documents, stances, sending for reaction, publishing):
+ * editors of a kring that covers it, and admins (may_edit_positions checks the same in the
+ * database). */
+export function mayEditPositions(roles: Roles, gemeenteCode: string): boolean {
+	return roles.admin || roles.kringGemeenten.includes(gemeenteCode);
+}
+
+/** Approve an assessment as the second editor: someone who may edit positions there and did not
+ * make this assessment. */
+export function mayApprovePosition(roles: Roles, position: { gemeenteCode: string; assessedById: string | null }): boolean {
+	return mayEditPositions(roles, position.gemeenteCode) && position.assessedById !== roles.userId;
+}
+
+/** Add, rename and retire themes; create kringen: admins. */
+export function mayManageThemes(roles: Roles): boolean {
+	return roles.admin;
+}
+
+export function mayCreateKring(roles: Roles): boolean {
+	return roles.admin;
+}
+
+/** See a kring's dashboard and work list: its editors and admins. */
+export function mayViewKringDashboard(roles: Roles, kringId: string): boolean {
+	return mayEditKring(roles, kringId);
+}
+
 /** Start a letter in a gemeente: huisartsen with a confirmed practice there, editors of a kring
  * that covers it, and admins (start_campaign checks the same in the database). */
 export function mayStartLetter(roles: Roles, gemeenteCode: string): boolean {

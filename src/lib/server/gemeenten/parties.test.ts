@@ -65,6 +65,30 @@ describe('parties and contacts', () => {
 		expect(audit.data?.every((a) => a.actor_id === user.id)).toBe(true);
 	});
 
+	it('keeps a party that a vote or a motion is about: removing it is refused as in use', async () => {
+		const gemeente = await freshGemeente();
+		const user = await keeper(gemeente);
+		const [voter, submitter, unused] = await Promise.all(
+			['Stemmers', 'Indieners', 'Los'].map(async (name) => {
+				const party = await parties.saveParty(user, gemeente, null, { name, abbreviation: '' });
+				if (typeof party === 'string') throw new Error(party);
+				return party;
+			})
+		);
+		const motion = await service
+			.from('motions')
+			.insert({ gemeente_code: gemeente.code, title: 'Motie huisartsenzorg in nieuwbouw', type: 'motie', result: 'aangenomen' })
+			.select('id')
+			.single();
+		if (!motion.data) throw new Error(motion.error?.message);
+		await service.from('motion_party_votes').insert({ motion_id: motion.data.id, party_id: voter.id, vote: 'voor', source: 'summary' });
+		await service.from('motion_submitters').insert({ motion_id: motion.data.id, party_id: submitter.id, role: 'indiener' });
+		expect(await parties.removeParty(user, gemeente, voter.id)).toBe('in_use');
+		expect(await parties.removeParty(user, gemeente, submitter.id)).toBe('in_use');
+		expect(await parties.removeParty(user, gemeente, unused.id)).toBe('removed');
+		expect((await parties.partiesInGemeente(gemeente.code)).map((p) => p.name).sort()).toEqual(['Indieners', 'Stemmers']);
+	});
+
 	it('refuses anyone who may not keep the list, and writes nothing for them', async () => {
 		const gemeente = await freshGemeente();
 		const stranger = await makeUser('vreemde', true);

@@ -16,6 +16,92 @@ export type Database = {
   }
   public: {
     Tables: {
+      agenda_item_documents: {
+        Row: {
+          agenda_item_id: string
+          external_id: string | null
+          id: string
+          name: string
+          position: number
+          url: string | null
+        }
+        Insert: {
+          agenda_item_id: string
+          external_id?: string | null
+          id?: string
+          name: string
+          position: number
+          url?: string | null
+        }
+        Update: {
+          agenda_item_id?: string
+          external_id?: string | null
+          id?: string
+          name?: string
+          position?: number
+          url?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agenda_item_documents_agenda_item_id_fkey"
+            columns: ["agenda_item_id"]
+            referencedRelation: "agenda_items"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      agenda_items: {
+        Row: {
+          created_at: string
+          external_id: string | null
+          id: string
+          is_heading: boolean
+          meeting_id: string
+          number: string | null
+          parent_id: string | null
+          position: number
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          external_id?: string | null
+          id?: string
+          is_heading?: boolean
+          meeting_id: string
+          number?: string | null
+          parent_id?: string | null
+          position: number
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          external_id?: string | null
+          id?: string
+          is_heading?: boolean
+          meeting_id?: string
+          number?: string | null
+          parent_id?: string | null
+          position?: number
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agenda_items_meeting_id_fkey"
+            columns: ["meeting_id"]
+            referencedRelation: "meetings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agenda_items_parent_id_fkey"
+            columns: ["parent_id"]
+            referencedRelation: "agenda_items"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       audit_log: {
         Row: {
           action: string
@@ -194,6 +280,223 @@ export type Database = {
           },
         ]
       }
+      council_import_staging: {
+        Row: {
+          batch_id: string
+          created_at: string
+          item: NonNullable<Json>
+          position: number
+          source_key: string
+        }
+        Insert: {
+          batch_id: string
+          created_at?: string
+          item: NonNullable<Json>
+          position: number
+          source_key: string
+        }
+        Update: {
+          batch_id?: string
+          created_at?: string
+          item?: NonNullable<Json>
+          position?: number
+          source_key?: string
+        }
+        Relationships: []
+      }
+      council_party_names: {
+        Row: {
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          gemeente_code: string
+          id: string
+          ignored: boolean
+          name: string
+          name_key: string
+          party_id: string | null
+        }
+        Insert: {
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          gemeente_code: string
+          id?: string
+          ignored?: boolean
+          name: string
+          name_key: string
+          party_id?: string | null
+        }
+        Update: {
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          gemeente_code?: string
+          id?: string
+          ignored?: boolean
+          name?: string
+          name_key?: string
+          party_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "council_party_names_decided_by_fkey"
+            columns: ["decided_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "council_party_names_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "council_party_names_party_id_fkey"
+            columns: ["party_id"]
+            referencedRelation: "parties"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      council_pending_party_refs: {
+        Row: {
+          id: number
+          members_against: number | null
+          members_for: number | null
+          motion_id: string
+          party_name_id: string
+          role: string
+          source_name: string | null
+          vote: string | null
+          vote_source: string | null
+        }
+        Insert: {
+          id?: never
+          members_against?: number | null
+          members_for?: number | null
+          motion_id: string
+          party_name_id: string
+          role: string
+          source_name?: string | null
+          vote?: string | null
+          vote_source?: string | null
+        }
+        Update: {
+          id?: never
+          members_against?: number | null
+          members_for?: number | null
+          motion_id?: string
+          party_name_id?: string
+          role?: string
+          source_name?: string | null
+          vote?: string | null
+          vote_source?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "council_pending_party_refs_motion_id_fkey"
+            columns: ["motion_id"]
+            referencedRelation: "motions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "council_pending_party_refs_party_name_id_fkey"
+            columns: ["party_name_id"]
+            referencedRelation: "council_party_names"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      council_sources: {
+        Row: {
+          created_at: string
+          enabled: boolean
+          gemeente_code: string
+          source_key: string
+          supplier: string
+        }
+        Insert: {
+          created_at?: string
+          enabled?: boolean
+          gemeente_code: string
+          source_key: string
+          supplier: string
+        }
+        Update: {
+          created_at?: string
+          enabled?: boolean
+          gemeente_code?: string
+          source_key?: string
+          supplier?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "council_sources_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      council_sync_state: {
+        Row: {
+          changes_cursor: string | null
+          last_counts: NonNullable<Json>
+          last_error: string | null
+          last_finished_at: string | null
+          last_started_at: string | null
+          last_succeeded_at: string | null
+          member_votes_seen: boolean
+          pages_applied: number
+          phase: string
+          records_applied: number
+          snapshot_cursor: string | null
+          source_key: string
+          updated_at: string
+          vote_summaries_seen: boolean
+        }
+        Insert: {
+          changes_cursor?: string | null
+          last_counts?: NonNullable<Json>
+          last_error?: string | null
+          last_finished_at?: string | null
+          last_started_at?: string | null
+          last_succeeded_at?: string | null
+          member_votes_seen?: boolean
+          pages_applied?: number
+          phase?: string
+          records_applied?: number
+          snapshot_cursor?: string | null
+          source_key: string
+          updated_at?: string
+          vote_summaries_seen?: boolean
+        }
+        Update: {
+          changes_cursor?: string | null
+          last_counts?: NonNullable<Json>
+          last_error?: string | null
+          last_finished_at?: string | null
+          last_started_at?: string | null
+          last_succeeded_at?: string | null
+          member_votes_seen?: boolean
+          pages_applied?: number
+          phase?: string
+          records_applied?: number
+          snapshot_cursor?: string | null
+          source_key?: string
+          updated_at?: string
+          vote_summaries_seen?: boolean
+        }
+        Relationships: [
+          {
+            foreignKeyName: "council_sync_state_source_key_fkey"
+            columns: ["source_key"]
+            referencedRelation: "council_sources"
+            referencedColumns: ["source_key"]
+          },
+        ]
+      }
       deliveries: {
         Row: {
           addresses: string[]
@@ -240,6 +543,123 @@ export type Database = {
             columns: ["party_id"]
             referencedRelation: "parties"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      document_parties: {
+        Row: {
+          document_id: string
+          party_id: string
+        }
+        Insert: {
+          document_id: string
+          party_id: string
+        }
+        Update: {
+          document_id?: string
+          party_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "document_parties_document_id_fkey"
+            columns: ["document_id"]
+            referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "document_parties_party_id_fkey"
+            columns: ["party_id"]
+            referencedRelation: "parties"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      document_passages: {
+        Row: {
+          body: string
+          document_id: string
+          id: number
+          ordinal: number
+          page: number | null
+          search: unknown
+          section: string | null
+        }
+        Insert: {
+          body: string
+          document_id: string
+          id?: never
+          ordinal: number
+          page?: number | null
+          search?: never
+          section?: string | null
+        }
+        Update: {
+          body?: string
+          document_id?: string
+          id?: never
+          ordinal?: number
+          page?: number | null
+          search?: never
+          section?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "document_passages_document_id_fkey"
+            columns: ["document_id"]
+            referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      documents: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          format: string
+          gemeente_code: string
+          id: string
+          kind: string
+          page_count: number | null
+          published_on: string | null
+          title: string
+          url: string | null
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          format: string
+          gemeente_code: string
+          id?: string
+          kind: string
+          page_count?: number | null
+          published_on?: string | null
+          title: string
+          url?: string | null
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          format?: string
+          gemeente_code?: string
+          id?: string
+          kind?: string
+          page_count?: number | null
+          published_on?: string | null
+          title?: string
+          url?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "documents_created_by_fkey"
+            columns: ["created_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "documents_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
           },
         ]
       }
@@ -338,12 +758,41 @@ export type Database = {
           },
         ]
       }
+      kring_themes: {
+        Row: {
+          kring_id: string
+          theme_key: string
+        }
+        Insert: {
+          kring_id: string
+          theme_key: string
+        }
+        Update: {
+          kring_id?: string
+          theme_key?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "kring_themes_kring_id_fkey"
+            columns: ["kring_id"]
+            referencedRelation: "kringen"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "kring_themes_theme_key_fkey"
+            columns: ["theme_key"]
+            referencedRelation: "themes"
+            referencedColumns: ["key"]
+          },
+        ]
+      }
       kringen: {
         Row: {
           created_at: string
           id: string
           kind: string
           name: string
+          positions_need_approval: boolean
           slug: string
         }
         Insert: {
@@ -351,6 +800,7 @@ export type Database = {
           id?: string
           kind?: string
           name: string
+          positions_need_approval?: boolean
           slug: string
         }
         Update: {
@@ -358,6 +808,7 @@ export type Database = {
           id?: string
           kind?: string
           name?: string
+          positions_need_approval?: boolean
           slug?: string
         }
         Relationships: []
@@ -487,6 +938,85 @@ export type Database = {
         }
         Relationships: []
       }
+      meetings: {
+        Row: {
+          content_hash: string | null
+          created_at: string
+          ends_at: string | null
+          entered_by: string | null
+          external_id: string | null
+          gemeente_code: string
+          id: string
+          kind: string
+          location: string | null
+          name: string
+          source: string
+          source_key: string | null
+          source_status: string | null
+          starts_at: string
+          status: string
+          updated_at: string
+          url: string | null
+        }
+        Insert: {
+          content_hash?: string | null
+          created_at?: string
+          ends_at?: string | null
+          entered_by?: string | null
+          external_id?: string | null
+          gemeente_code: string
+          id?: string
+          kind?: string
+          location?: string | null
+          name: string
+          source?: string
+          source_key?: string | null
+          source_status?: string | null
+          starts_at: string
+          status?: string
+          updated_at?: string
+          url?: string | null
+        }
+        Update: {
+          content_hash?: string | null
+          created_at?: string
+          ends_at?: string | null
+          entered_by?: string | null
+          external_id?: string | null
+          gemeente_code?: string
+          id?: string
+          kind?: string
+          location?: string | null
+          name?: string
+          source?: string
+          source_key?: string | null
+          source_status?: string | null
+          starts_at?: string
+          status?: string
+          updated_at?: string
+          url?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "meetings_entered_by_fkey"
+            columns: ["entered_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "meetings_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "meetings_source_key_fkey"
+            columns: ["source_key"]
+            referencedRelation: "council_sources"
+            referencedColumns: ["source_key"]
+          },
+        ]
+      }
       memberships: {
         Row: {
           campaign_id: string | null
@@ -530,6 +1060,228 @@ export type Database = {
             columns: ["user_id"]
             referencedRelation: "users"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      motion_party_votes: {
+        Row: {
+          created_at: string
+          entered_by: string | null
+          members_against: number | null
+          members_for: number | null
+          motion_id: string
+          party_id: string
+          source: string
+          source_document: string | null
+          source_name: string | null
+          source_page: number | null
+          source_url: string | null
+          updated_at: string
+          vote: string
+        }
+        Insert: {
+          created_at?: string
+          entered_by?: string | null
+          members_against?: number | null
+          members_for?: number | null
+          motion_id: string
+          party_id: string
+          source: string
+          source_document?: string | null
+          source_name?: string | null
+          source_page?: number | null
+          source_url?: string | null
+          updated_at?: string
+          vote: string
+        }
+        Update: {
+          created_at?: string
+          entered_by?: string | null
+          members_against?: number | null
+          members_for?: number | null
+          motion_id?: string
+          party_id?: string
+          source?: string
+          source_document?: string | null
+          source_name?: string | null
+          source_page?: number | null
+          source_url?: string | null
+          updated_at?: string
+          vote?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "motion_party_votes_entered_by_fkey"
+            columns: ["entered_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "motion_party_votes_motion_id_fkey"
+            columns: ["motion_id"]
+            referencedRelation: "motions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "motion_party_votes_party_id_fkey"
+            columns: ["party_id"]
+            referencedRelation: "parties"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      motion_submitters: {
+        Row: {
+          motion_id: string
+          party_id: string
+          role: string
+          source_name: string | null
+        }
+        Insert: {
+          motion_id: string
+          party_id: string
+          role: string
+          source_name?: string | null
+        }
+        Update: {
+          motion_id?: string
+          party_id?: string
+          role?: string
+          source_name?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "motion_submitters_motion_id_fkey"
+            columns: ["motion_id"]
+            referencedRelation: "motions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "motion_submitters_party_id_fkey"
+            columns: ["party_id"]
+            referencedRelation: "parties"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      motions: {
+        Row: {
+          agenda_item_external_id: string | null
+          agenda_item_hint: string | null
+          agenda_item_id: string | null
+          content_hash: string | null
+          created_at: string
+          decided_on: string | null
+          entered_by: string | null
+          external_id: string | null
+          gemeente_code: string
+          hamerstuk: boolean
+          id: string
+          meeting_external_id: string | null
+          meeting_id: string | null
+          member_votes: boolean
+          result: string | null
+          source: string
+          source_key: string | null
+          source_status: string | null
+          source_type: string | null
+          tally_against: number | null
+          tally_for: number | null
+          text: string | null
+          title: string
+          type: string
+          updated_at: string
+          url: string | null
+          vote_summary: string | null
+        }
+        Insert: {
+          agenda_item_external_id?: string | null
+          agenda_item_hint?: string | null
+          agenda_item_id?: string | null
+          content_hash?: string | null
+          created_at?: string
+          decided_on?: string | null
+          entered_by?: string | null
+          external_id?: string | null
+          gemeente_code: string
+          hamerstuk?: boolean
+          id?: string
+          meeting_external_id?: string | null
+          meeting_id?: string | null
+          member_votes?: boolean
+          result?: string | null
+          source?: string
+          source_key?: string | null
+          source_status?: string | null
+          source_type?: string | null
+          tally_against?: number | null
+          tally_for?: number | null
+          text?: string | null
+          title: string
+          type: string
+          updated_at?: string
+          url?: string | null
+          vote_summary?: string | null
+        }
+        Update: {
+          agenda_item_external_id?: string | null
+          agenda_item_hint?: string | null
+          agenda_item_id?: string | null
+          content_hash?: string | null
+          created_at?: string
+          decided_on?: string | null
+          entered_by?: string | null
+          external_id?: string | null
+          gemeente_code?: string
+          hamerstuk?: boolean
+          id?: string
+          meeting_external_id?: string | null
+          meeting_id?: string | null
+          member_votes?: boolean
+          result?: string | null
+          source?: string
+          source_key?: string | null
+          source_status?: string | null
+          source_type?: string | null
+          tally_against?: number | null
+          tally_for?: number | null
+          text?: string | null
+          title?: string
+          type?: string
+          updated_at?: string
+          url?: string | null
+          vote_summary?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "motions_agenda_item_id_fkey"
+            columns: ["agenda_item_id"]
+            referencedRelation: "agenda_items"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "motions_entered_by_fkey"
+            columns: ["entered_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "motions_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "motions_meeting_id_fkey"
+            columns: ["meeting_id"]
+            referencedRelation: "meetings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "motions_source_key_fkey"
+            columns: ["source_key"]
+            referencedRelation: "council_sources"
+            referencedColumns: ["source_key"]
           },
         ]
       }
@@ -661,6 +1413,289 @@ export type Database = {
           },
           {
             foreignKeyName: "party_contacts_updated_by_fkey"
+            columns: ["updated_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      position_replies: {
+        Row: {
+          agrees: boolean
+          created_at: string
+          evidence_page: string | null
+          evidence_quote: string | null
+          evidence_source: string | null
+          explanation: string | null
+          id: string
+          party_id: string
+          position_id: string
+          position_version: number
+          responder_name: string
+          responder_role: string | null
+        }
+        Insert: {
+          agrees: boolean
+          created_at?: string
+          evidence_page?: string | null
+          evidence_quote?: string | null
+          evidence_source?: string | null
+          explanation?: string | null
+          id?: string
+          party_id: string
+          position_id: string
+          position_version: number
+          responder_name: string
+          responder_role?: string | null
+        }
+        Update: {
+          agrees?: boolean
+          created_at?: string
+          evidence_page?: string | null
+          evidence_quote?: string | null
+          evidence_source?: string | null
+          explanation?: string | null
+          id?: string
+          party_id?: string
+          position_id?: string
+          position_version?: number
+          responder_name?: string
+          responder_role?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "position_replies_party_id_fkey"
+            columns: ["party_id"]
+            referencedRelation: "parties"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "position_replies_position_id_fkey"
+            columns: ["position_id"]
+            referencedRelation: "positions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      position_reply_links: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          expires_at: string
+          id: string
+          party_id: string
+          revoked_at: string | null
+          token_hash: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          expires_at: string
+          id?: string
+          party_id: string
+          revoked_at?: string | null
+          token_hash: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          expires_at?: string
+          id?: string
+          party_id?: string
+          revoked_at?: string | null
+          token_hash?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "position_reply_links_created_by_fkey"
+            columns: ["created_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "position_reply_links_party_id_fkey"
+            columns: ["party_id"]
+            referencedRelation: "parties"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      position_versions: {
+        Row: {
+          approved: boolean
+          changed_at: string
+          changed_by: string | null
+          id: number
+          note: string | null
+          page: number | null
+          position_id: string
+          quote: string | null
+          reason: string | null
+          section: string | null
+          stance: string
+          status: string
+          version: number
+        }
+        Insert: {
+          approved?: boolean
+          changed_at?: string
+          changed_by?: string | null
+          id?: never
+          note?: string | null
+          page?: number | null
+          position_id: string
+          quote?: string | null
+          reason?: string | null
+          section?: string | null
+          stance: string
+          status: string
+          version: number
+        }
+        Update: {
+          approved?: boolean
+          changed_at?: string
+          changed_by?: string | null
+          id?: never
+          note?: string | null
+          page?: number | null
+          position_id?: string
+          quote?: string | null
+          reason?: string | null
+          section?: string | null
+          stance?: string
+          status?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "position_versions_changed_by_fkey"
+            columns: ["changed_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "position_versions_position_id_fkey"
+            columns: ["position_id"]
+            referencedRelation: "positions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      positions: {
+        Row: {
+          approved_at: string | null
+          approved_by: string | null
+          assessed_at: string
+          assessed_by: string | null
+          change_reason: string | null
+          document_id: string
+          gemeente_code: string
+          id: string
+          note: string | null
+          page: number | null
+          party_id: string
+          published_at: string | null
+          published_without_reply: boolean | null
+          quote: string | null
+          reply_due_at: string | null
+          section: string | null
+          sent_for_reply_at: string | null
+          stance: string
+          status: string
+          theme_key: string
+          updated_at: string
+          updated_by: string | null
+          version: number
+        }
+        Insert: {
+          approved_at?: string | null
+          approved_by?: string | null
+          assessed_at?: string
+          assessed_by?: string | null
+          change_reason?: string | null
+          document_id: string
+          gemeente_code: string
+          id?: string
+          note?: string | null
+          page?: number | null
+          party_id: string
+          published_at?: string | null
+          published_without_reply?: boolean | null
+          quote?: string | null
+          reply_due_at?: string | null
+          section?: string | null
+          sent_for_reply_at?: string | null
+          stance: string
+          status?: string
+          theme_key: string
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+        }
+        Update: {
+          approved_at?: string | null
+          approved_by?: string | null
+          assessed_at?: string
+          assessed_by?: string | null
+          change_reason?: string | null
+          document_id?: string
+          gemeente_code?: string
+          id?: string
+          note?: string | null
+          page?: number | null
+          party_id?: string
+          published_at?: string | null
+          published_without_reply?: boolean | null
+          quote?: string | null
+          reply_due_at?: string | null
+          section?: string | null
+          sent_for_reply_at?: string | null
+          stance?: string
+          status?: string
+          theme_key?: string
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "positions_approved_by_fkey"
+            columns: ["approved_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "positions_assessed_by_fkey"
+            columns: ["assessed_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "positions_document_id_fkey"
+            columns: ["document_id"]
+            referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "positions_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "positions_party_id_fkey"
+            columns: ["party_id"]
+            referencedRelation: "parties"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "positions_theme_key_fkey"
+            columns: ["theme_key"]
+            referencedRelation: "themes"
+            referencedColumns: ["key"]
+          },
+          {
+            foreignKeyName: "positions_updated_by_fkey"
             columns: ["updated_by"]
             referencedRelation: "users"
             referencedColumns: ["id"]
@@ -1165,6 +2200,31 @@ export type Database = {
           },
         ]
       }
+      woonplaatsen: {
+        Row: {
+          gemeente_code: string
+          kind: string
+          name: string
+        }
+        Insert: {
+          gemeente_code: string
+          kind?: string
+          name: string
+        }
+        Update: {
+          gemeente_code?: string
+          kind?: string
+          name?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "woonplaatsen_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
     }
     Views: {
       [_ in never]: never
@@ -1181,6 +2241,44 @@ export type Database = {
           p_email: string
           p_mail: Json
         }
+        Returns: string
+      }
+      add_document: {
+        Args: {
+          p_actor_id: string
+          p_format: string
+          p_gemeente_code: string
+          p_kind: string
+          p_page_count?: number
+          p_party_ids: string[]
+          p_passages: Json
+          p_published_on?: string
+          p_title: string
+          p_url?: string
+        }
+        Returns: string
+      }
+      add_kring_editor: {
+        Args: {
+          p_actor_id: string
+          p_email: string
+          p_kring_id: string
+          p_mail: Json
+        }
+        Returns: string
+      }
+      apply_council_import: {
+        Args: {
+          p_actor_id?: string
+          p_batch_id: string
+          p_gemeente_code: string
+          p_source_key: string
+          p_sync?: Json
+        }
+        Returns: Json
+      }
+      approve_position: {
+        Args: { p_actor_id: string; p_position_id: string }
         Returns: string
       }
       assert_may_edit_party_list: {
@@ -1257,6 +2355,69 @@ export type Database = {
         Args: { p_key: string; p_limit: number; p_window_seconds: number }
         Returns: boolean
       }
+      council_check_manual_votes: {
+        Args: { p_gemeente_code: string; p_hamerstuk: boolean; p_votes: Json }
+        Returns: undefined
+      }
+      council_put_imported_vote: {
+        Args: {
+          p_members_against: number
+          p_members_for: number
+          p_motion_id: string
+          p_party_id: string
+          p_source: string
+          p_source_name: string
+          p_vote: string
+        }
+        Returns: undefined
+      }
+      council_put_submitter: {
+        Args: {
+          p_motion_id: string
+          p_party_id: string
+          p_role: string
+          p_source_name: string
+        }
+        Returns: undefined
+      }
+      council_resolve_refs: {
+        Args: { p_gemeente_code: string; p_refs: Json }
+        Returns: {
+          ignored: boolean
+          name_id: string
+          party_id: string
+          r: Json
+        }[]
+      }
+      council_sync_finished: {
+        Args: { p_counts: Json; p_error?: string; p_source_key: string }
+        Returns: undefined
+      }
+      council_sync_started: {
+        Args: { p_source_key: string }
+        Returns: undefined
+      }
+      council_upsert_meeting: {
+        Args: { p_gemeente_code: string; p_item: Json; p_source_key: string }
+        Returns: string
+      }
+      council_upsert_motion: {
+        Args: { p_gemeente_code: string; p_item: Json; p_source_key: string }
+        Returns: Record<string, unknown>
+      }
+      council_vote_from_members: {
+        Args: { p_against: number; p_for: number }
+        Returns: string
+      }
+      create_kring: {
+        Args: {
+          p_actor_id: string
+          p_kind: string
+          p_name: string
+          p_slug: string
+        }
+        Returns: string
+      }
       create_practice_with_member: {
         Args: {
           p_address?: string
@@ -1291,6 +2452,23 @@ export type Database = {
         }
         Returns: boolean
       }
+      find_passages: {
+        Args: {
+          p_document_id: string
+          p_limit: number
+          p_query?: string
+          p_words: string[]
+        }
+        Returns: {
+          body: string
+          id: number
+          marked: string
+          ordinal: number
+          page: number
+          rank: number
+          section: string
+        }[]
+      }
       import_parties: {
         Args: {
           p_actor_id: string
@@ -1314,11 +2492,20 @@ export type Database = {
         }
         Returns: string
       }
+      kring_dashboard: { Args: { p_kring_id: string }; Returns: Json }
       may_confirm_practice_members: {
         Args: { p_gemeente_code: string; p_user_id: string }
         Returns: string
       }
+      may_edit_kring: {
+        Args: { p_kring_id: string; p_user_id: string }
+        Returns: boolean
+      }
       may_edit_party_list: {
+        Args: { p_gemeente_code: string; p_user_id: string }
+        Returns: boolean
+      }
+      may_edit_positions: {
         Args: { p_gemeente_code: string; p_user_id: string }
         Returns: boolean
       }
@@ -1340,13 +2527,22 @@ export type Database = {
         }
         Returns: number
       }
+      party_in_use: { Args: { p_party_id: string }; Returns: boolean }
       pending_login_email: {
         Args: { p_browser_hash: string; p_code_id: string }
         Returns: string
       }
+      positions_need_approval: {
+        Args: { p_gemeente_code: string }
+        Returns: boolean
+      }
       public_page_gemeenten: {
         Args: { p_key: string; p_kind: string }
         Returns: string[]
+      }
+      publish_position: {
+        Args: { p_actor_id: string; p_position_id: string }
+        Returns: string
       }
       record_party_list_change: {
         Args: {
@@ -1382,6 +2578,10 @@ export type Database = {
       }
       redeem_login_code: { Args: { p_code_id: string }; Returns: string }
       release_outbox: { Args: { p_ids: string[] }; Returns: number }
+      remove_document: {
+        Args: { p_actor_id: string; p_document_id: string }
+        Returns: string
+      }
       remove_party: {
         Args: {
           p_actor_id: string
@@ -1409,11 +2609,34 @@ export type Database = {
         }
         Returns: boolean
       }
+      reset_council_sync: {
+        Args: { p_actor_id: string; p_source_key: string }
+        Returns: undefined
+      }
+      resolve_council_party_name: {
+        Args: {
+          p_actor_id: string
+          p_gemeente_code: string
+          p_name: string
+          p_name_key: string
+          p_party_id?: string
+        }
+        Returns: Json
+      }
       retry_delivery: {
         Args: {
           p_actor_id: string
           p_campaign_id: string
           p_delivery_id: string
+        }
+        Returns: boolean
+      }
+      save_kring_settings: {
+        Args: {
+          p_actor_id: string
+          p_kring_id: string
+          p_need_approval: boolean
+          p_theme_keys: string[]
         }
         Returns: boolean
       }
@@ -1425,6 +2648,44 @@ export type Database = {
           p_campaign_id: string
         }
         Returns: number
+      }
+      save_manual_agenda_item: {
+        Args: {
+          p_actor_id: string
+          p_item: Json
+          p_item_id?: string
+          p_meeting_id: string
+        }
+        Returns: Json
+      }
+      save_manual_meeting: {
+        Args: {
+          p_actor_id: string
+          p_gemeente_code: string
+          p_meeting: Json
+          p_meeting_id?: string
+        }
+        Returns: Json
+      }
+      save_manual_motion: {
+        Args: {
+          p_actor_id: string
+          p_gemeente_code: string
+          p_motion: Json
+          p_motion_id?: string
+          p_submitters: Json
+          p_votes: Json
+        }
+        Returns: Json
+      }
+      save_manual_votes: {
+        Args: {
+          p_actor_id: string
+          p_gemeente_code: string
+          p_motion_id: string
+          p_votes: Json
+        }
+        Returns: Json
       }
       save_party: {
         Args: {
@@ -1450,6 +2711,32 @@ export type Database = {
         }
         Returns: string
       }
+      save_position: {
+        Args: {
+          p_actor_id: string
+          p_document_id: string
+          p_note?: string
+          p_page?: number
+          p_party_id: string
+          p_quote?: string
+          p_reason?: string
+          p_section?: string
+          p_stance: string
+          p_theme_key: string
+        }
+        Returns: string
+      }
+      save_theme: {
+        Args: {
+          p_actor_id: string
+          p_create: boolean
+          p_description: string
+          p_key: string
+          p_label: string
+          p_search_words: string[]
+        }
+        Returns: string
+      }
       send_letter: {
         Args: {
           p_actor_id: string
@@ -1465,7 +2752,31 @@ export type Database = {
         Args: { p_actor_id: string; p_campaign_id: string; p_items: Json }
         Returns: number
       }
+      send_positions_for_reply: {
+        Args: {
+          p_actor_id: string
+          p_mails: Json
+          p_party_id: string
+          p_position_ids?: string[]
+          p_reply_days: number
+          p_token_hash: string
+        }
+        Returns: number
+      }
       sending_fingerprint: { Args: { p_campaign_id: string }; Returns: string }
+      set_kring_gemeente: {
+        Args: {
+          p_actor_id: string
+          p_covered: boolean
+          p_gemeente_code: string
+          p_kring_id: string
+        }
+        Returns: boolean
+      }
+      set_theme_retired: {
+        Args: { p_actor_id: string; p_key: string; p_retired: boolean }
+        Returns: boolean
+      }
       sign_letter: {
         Args: {
           p_big_number: string
@@ -1511,6 +2822,20 @@ export type Database = {
           p_mails: Json
           p_responder_name: string
           p_responder_role: string
+          p_token_hash: string
+        }
+        Returns: string
+      }
+      submit_position_reply: {
+        Args: {
+          p_agrees: boolean
+          p_evidence_page?: string
+          p_evidence_quote?: string
+          p_evidence_source?: string
+          p_explanation?: string
+          p_position_id: string
+          p_responder_name: string
+          p_responder_role?: string
           p_token_hash: string
         }
         Returns: string

@@ -21,13 +21,13 @@ const holder = globalThis as typeof globalThis & {
 };
 
 // Every call goes through the traffic fetch: bounded concurrency and queue, outage and write
-// notices, counted calls (db-traffic.ts).
+// notices, counted calls (db-traffic.ts). A test's own fetch (to see every request) sits below it.
 const trafficFetch = createTrafficFetch();
 
-function clientFor(url: string, key: string): Db {
+function clientFor(url: string, key: string, fetchWith?: typeof fetch): Db {
 	return createClient<Database>(url, key, {
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-		global: { fetch: trafficFetch }
+		global: { fetch: fetchWith ? createTrafficFetch(fetchWith) : trafficFetch }
 	});
 }
 
@@ -82,9 +82,10 @@ export async function stopDatabase(): Promise<void> {
 	await state?.local?.stop();
 }
 
-/** Points the module at a stack the test run started itself (see tests/support/vitest-setup.ts). */
-export function useTestDatabase(url: string, serviceRoleKey: string): Db {
-	holder.__ljhClient = clientFor(url, serviceRoleKey);
+/** Points the module at a stack the test run started itself (see tests/support/vitest-setup.ts);
+ * `fetchWith` lets a test see every request (to count database calls). */
+export function useTestDatabase(url: string, serviceRoleKey: string, fetchWith?: typeof fetch): Db {
+	holder.__ljhClient = clientFor(url, serviceRoleKey, fetchWith);
 	return holder.__ljhClient;
 }
 

@@ -150,7 +150,7 @@ export async function storeAndServe(
 			})
 		),
 		dependsOn: new Map(state.dependsOn),
-		expiresAt: Date.now() + MAX_AGE_MS,
+		expiresAt: Math.min(Date.now() + MAX_AGE_MS, state.expiresAt ?? Infinity),
 		bytes: 0
 	};
 	page.bytes = identity.byteLength + page.gzip.byteLength + page.br.byteLength;

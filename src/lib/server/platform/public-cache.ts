@@ -76,6 +76,14 @@ export async function publicVersion(gemeenteCode: string): Promise<number> {
 	return (await currentVersions()).get(gemeenteCode) ?? 0;
 }
 
+/** The dependency a page records for parts read without a version (see `tracked` below). */
+export const LOCAL_WRITES = '\u0000writes';
+
+/** This process's write count: a part without version triggers is current while it is unchanged. */
+export function localWriteEpoch(): number {
+	return writeEpoch;
+}
+
 interface Entry {
 	version: number;
 	value: Promise<unknown>;
@@ -100,21 +108,33 @@ export function markCacheable(): void {
 }
 
 /** `load()`'s result for this gemeente and part, loaded again only after the gemeente's public
- * data changed (or after MAX_AGE_MS). Concurrent callers share one load. */
-export async function cachedPublic<T>(gemeenteCode: string, part: string, load: () => Promise<T>): Promise<T> {
-	const version = await publicVersion(gemeenteCode);
-	recordDependency(gemeenteCode, version);
-	const key = `${gemeenteCode}\u0000${part}`;
+ * data changed (or after MAX_AGE_MS). Concurrent callers share one load.
+ * `tracked: false` is for a part whose tables have no version trigger yet: it is then kept only
+ * while this process made no write and for at most CACHE_CHECK_MS (so another instance's change
+ * shows within that time too), and so is a page built from it. */
+export async function cachedPublic<T>(
+	gemeenteCode: string,
+	part: string,
+	load: () => Promise<T>,
+	options: { tracked?: boolean } = {}
+): Promise<T> {
+	const tracked = options.tracked ?? true;
+	const version = tracked ? await publicVersion(gemeenteCode) : writeEpoch;
 	const now = Date.now();
+	const maxAge = tracked ? MAX_AGE_MS : checkIntervalMs();
+	if (tracked) recordDependency(gemeenteCode, version);
+	const key = `${gemeenteCode}\u0000${part}\u0000${tracked ? 'v' : 'w'}`;
 	const known = entries.get(key);
 	if (known && known.version === version && known.expiresAt > now) {
 		// Refresh its place: the oldest-used entries go first when the cache is full.
 		entries.delete(key);
 		entries.set(key, known);
+		if (!tracked) recordUntracked(version, known.expiresAt);
 		return known.value as Promise<T>;
 	}
 	const value = load();
-	const entry: Entry = { version, value, expiresAt: now + MAX_AGE_MS };
+	const entry: Entry = { version, value, expiresAt: now + maxAge };
+	if (!tracked) recordUntracked(version, entry.expiresAt);
 	entries.set(key, entry);
 	value.catch(() => {
 		if (entries.get(key) === entry) entries.delete(key);
@@ -123,11 +143,22 @@ export async function cachedPublic<T>(gemeenteCode: string, part: string, load: 
 	return value;
 }
 
+function recordUntracked(epoch: number, expiresAt: number): void {
+	const state = currentRequestState();
+	if (!state) return;
+	state.cacheable = true;
+	state.dependsOn.set(LOCAL_WRITES, epoch);
+	state.expiresAt = Math.min(state.expiresAt ?? Infinity, expiresAt);
+}
+
 /** Whether data recorded as `dependsOn` is still current. */
 export async function stillCurrent(dependsOn: ReadonlyMap<string, number>): Promise<boolean> {
 	if (dependsOn.size === 0) return true;
 	const now = await currentVersions();
-	for (const [code, version] of dependsOn) if ((now.get(code) ?? 0) !== version) return false;
+	for (const [code, version] of dependsOn) {
+		const current = code === LOCAL_WRITES ? writeEpoch : (now.get(code) ?? 0);
+		if (current !== version) return false;
+	}
 	return true;
 }
 

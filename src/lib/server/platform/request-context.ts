@@ -14,6 +14,8 @@ export interface RequestDatabaseState {
 	cacheable: boolean;
 	/** Versioned public data this response was built from (see public-cache.ts). */
 	dependsOn: Map<string, number>;
+	/** When the shortest-lived data in this response goes stale (untracked public parts). */
+	expiresAt?: number;
 }
 
 const storage = new AsyncLocalStorage<RequestDatabaseState>();

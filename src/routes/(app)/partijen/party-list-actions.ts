@@ -101,7 +101,8 @@ export function partyListActions<E extends RequestEvent>(resolve: (event: E) => 
 		if (result === 'in_use') {
 			return formFailure(409, 'removeParty', {
 				values,
-				message: 'Deze partij heeft al een brief gekregen of geantwoord. Ze blijft staan, zodat die geschiedenis klopt.'
+				message:
+					'Over deze partij staat al iets vast: een verstuurde brief, een antwoord, een standpunt of een stemming in de raad. Ze blijft staan, zodat die geschiedenis klopt.'
 			});
 		}
 		back(context, 'verwijderd');

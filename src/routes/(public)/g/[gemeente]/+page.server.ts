@@ -3,6 +3,9 @@ import { findGemeente, gemeentePage } from '$lib/server/gemeenten/gemeenten';
 import { publicCampaignsOf } from '$lib/server/letter/public-letter';
 import { cachedPublic } from '$lib/server/platform/public-cache';
 import type { PageServerLoad } from './$types';
+import { publicMatrix } from '$lib/server/positions/matrix';
+import { listThemes } from '$lib/server/gemeenten/themes';
+import { DOCUMENT_FILTERS, type DocumentFilter } from '$lib/positions';
 
 // Nothing on this page needs JavaScript: it is sent as plain HTML, without scripts or a copy of
 // its data for them.
@@ -17,9 +20,25 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	if (!gemeente) {
 		error(404, `We kennen geen gemeente met de naam of code “${params.gemeente.slice(0, 100)}”. Zoek je gemeente op de startpagina.`);
 	}
+	// The positions matrix's filters (?thema=…&documenten=…), a plain GET form.
+	const themes = await cachedPublic(gemeente.code, 'themes', () => listThemes({ activeOnly: true }), { tracked: false });
+	const themeParam = url.searchParams.get('thema');
+	const documentsParam = url.searchParams.get('documenten');
+	const filter = {
+		theme: themes.find((t) => t.key === themeParam)?.key ?? null,
+		documents: DOCUMENT_FILTERS.find((f) => f === documentsParam) ?? ('alle' satisfies DocumentFilter)
+	};
 	return {
 		gemeente,
 		campaigns: await cachedPublic(gemeente.code, 'letter', () => publicCampaignsOf(gemeente.code)),
+		positions: {
+			// The positions tables have no version trigger yet: kept per filter, briefly (see cachedPublic).
+			matrix: await cachedPublic(gemeente.code, `positions:${filter.theme ?? ''}:${filter.documents}`, () => publicMatrix(gemeente.code, filter), {
+				tracked: false
+			}),
+			allThemes: themes.map((t) => ({ key: t.key, label: t.label })),
+			filter
+		},
 		canonicalUrl: new URL(`/g/${gemeente.slug}`, url.origin).href
 	};
 };

@@ -10,6 +10,7 @@ import { STATUS_LABELS } from '$lib/server/letter/campaigns';
 import { campaignContext } from '../campaign-context';
 import { formatDateTime } from '$lib/format';
 import { frozenReason } from './frozen-reason';
+import { appendAsk, signalsForLetter } from '$lib/server/positions/letter-link';
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign, access } = await campaignContext(event);
@@ -43,6 +44,8 @@ export const load: PageServerLoad = async (event) => {
 		campaign: header,
 		coordinator: true as const,
 		current,
+		// While drafting: per theme, the parties silent or against in their published documents.
+		signals: campaign.status === 'concept' ? await signalsForLetter(campaign.gemeenteCode, campaign.themes) : [],
 		editor: {
 			editable: campaign.status === 'concept',
 			frozenReason: frozenReason(campaign.status, campaign.sentAt),
@@ -55,7 +58,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-export const actions: Actions = { save, preview };
+export const actions: Actions = { save, preview, addAsk };
 
 /** A save refused because someone saved a newer version: the versions to compare. */
 type Conflict = { from: number; to: number } | null;
@@ -112,4 +115,18 @@ async function preview(event: RequestEvent) {
 		values,
 		preview: { html: renderMarkdown(text), asks: extractAsks(text), askStart: askListStart(text) }
 	};
+}
+
+/** Adds the ask aimed at the parties silent or against on one theme, as a new version. The ask is
+ * made here from the published positions, never taken from the form. */
+async function addAsk(event: RequestEvent) {
+	const { campaign, user } = await campaignContext(event, { coordinator: true });
+	const themeKey = formString(await event.request.formData(), 'theme');
+	const signal = (await signalsForLetter(campaign.gemeenteCode, campaign.themes)).find((s) => s.themeKey === themeKey);
+	const latest = await revisions.latestRevision(campaign.id);
+	if (!signal?.ask || !latest) return formFailure(400, 'addAsk', { message: 'Voor dit thema is er geen vraag toe te voegen.' });
+	if (campaign.status !== 'concept') return formFailure(409, 'addAsk', { message: revisions.SAVE_REFUSED.frozen });
+	const result = await revisions.saveRevision(campaign.id, user.id, appendAsk(latest.bodyMd, signal.ask), { basedOn: latest.number });
+	if (typeof result === 'number') redirect(303, `/campagnes/${campaign.id}/brief?opgeslagen=${result}`);
+	return formFailure(409, 'addAsk', { message: revisions.SAVE_REFUSED[result] });
 }
