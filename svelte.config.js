@@ -11,12 +11,14 @@ const config = {
 		adapter: adapter(),
 		// Test support (fixtures, the test database, stub servers) lives apart from production code.
 		alias: { $test: 'tests/support' },
-		// The app checks the origin of every state-changing request itself (hooks.server.ts):
-		// SvelteKit's own check also refuses a form post without an Origin header, which is how a
-		// mail provider sends a one-click unsubscribe (RFC 8058) to /volgen/uit/<token>.
+		// The app checks the origin of every state-changing request itself, with a Dutch answer and
+		// every loopback name on a local start (src/lib/server/platform/same-origin.ts). That check
+		// also lets a mail provider's one-click unsubscribe (RFC 8058, no Origin) reach /volgen/uit.
 		csrf: { trustedOrigins: ['*'] },
 		csp: {
-			mode: 'auto',
+			// Hashes, not nonces: a page's HTML is then the same for every visitor, so public pages
+			// can be cached whole with a stable ETag (page-cache.ts).
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],
