@@ -148,12 +148,13 @@ as $$
 $$;
 
 -- One page of a gemeente's timeline, newest first, filtered by theme, party and kind, after the
--- keyset p_before ({at, recorded_at, seq, key} of the last item of the previous page). Also the
+-- keyset p_before (JSON text {at, recorded_at, seq, key} of the last item of the previous page;
+-- text, so the function can be called by GET). Also the
 -- number of items that match, the next keyset (null on the last page), and the parties and themes
 -- for the filters. Links are kept only when their target is on the timeline.
 create function public.gemeente_timeline(
   p_gemeente_code text, p_limit integer, p_theme text default null, p_party uuid default null,
-  p_kind text default null, p_before jsonb default null
+  p_kind text default null, p_before text default null
 )
 returns jsonb
 language sql
@@ -169,11 +170,14 @@ as $$
       and (p_party is null or p_party = any (i.party_ids))
       and (p_kind is null or i.kind = p_kind)
   ),
+  after as (
+    select p_before::jsonb as b
+  ),
   page as (
-    select m.* from matching m
-    where p_before is null
-       or (m.at, m.recorded_at, m.seq, m.key) < ((p_before ->> 'at')::timestamptz, (p_before ->> 'recorded_at')::timestamptz,
-                                                 (p_before ->> 'seq')::integer, p_before ->> 'key')
+    select m.* from matching m, after
+    where after.b is null
+       or (m.at, m.recorded_at, m.seq, m.key) < ((after.b ->> 'at')::timestamptz, (after.b ->> 'recorded_at')::timestamptz,
+                                                 (after.b ->> 'seq')::integer, after.b ->> 'key')
     order by m.at desc, m.recorded_at desc, m.seq desc, m.key desc
     limit greatest(1, least(p_limit, 200)) + 1
   ),

@@ -97,7 +97,7 @@ export async function outcomeChanges(gemeenteCodes: string[], since: Date | null
 		p_gemeente_codes: gemeenteCodes,
 		p_since: (since ?? new Date(0)).toISOString(),
 		p_limit: limit
-	});
+	}, { get: true });
 	if (error) throw new Error(`outcomeChanges: ${error.message}`);
 	return z
 		.array(changeSchema)

@@ -197,7 +197,7 @@ describe('the policy cycle', () => {
 		expect(reminders).toHaveLength(1);
 		expect(reminders[0].subject).toBe(`Over twee weken in ${scene.gemeente.name}: begroting ${year + 1}`);
 		expect(reminders[0].text_body).toContain('vraag de fracties om een motie of amendement');
-		expect(reminders[0].text_body).toContain(`/campagnes/nieuw?gemeente=${scene.gemeente.code}&aanleiding=begroting`);
+		expect(reminders[0].text_body).toContain(`/campagnes/nieuw?gemeente=${scene.gemeente.code}&aanleiding=begroting_${year + 1}`);
 		expect(reminders[0].headers).toMatchObject({ 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
 
 		// A moved date is a new moment to be reminded of.

@@ -38,7 +38,7 @@ export interface KringCommitmentsRow {
 }
 
 export async function kringCommitments(kringId: string, today = dutchDay(new Date())): Promise<KringCommitmentsRow[]> {
-	const { data, error } = await db().rpc('kring_commitments', { p_kring_id: kringId, p_today: today });
+	const { data, error } = await db().rpc('kring_commitments', { p_kring_id: kringId, p_today: today }, { get: true });
 	if (error) throw new Error(`kringCommitments: ${error.message}`);
 	return kringSchema.parse(data).map((g) => ({
 		code: g.code,

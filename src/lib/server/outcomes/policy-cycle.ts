@@ -49,8 +49,8 @@ export interface Moment {
 	label: string;
 	when: string;
 	suggestion: string;
-	/** How to start a letter for this moment (query of /campagnes/nieuw). */
-	letter: { occasion: 'coalitieakkoord' | 'begroting' | 'anders'; title: string | null };
+	/** The letter's occasion for this moment (occasions.ts: 'kadernota_2027', 'begroting_2028'). */
+	occasionKey: string;
 }
 
 const FIRST_ELECTION = 2026;
@@ -70,10 +70,9 @@ function isElectionYear(year: number): boolean {
 	return year >= FIRST_ELECTION && (year - FIRST_ELECTION) % 4 === 0;
 }
 
-function letterFor(kind: PolicyKind, year: number): Moment['letter'] {
-	if (kind === 'coalitieakkoord') return { occasion: 'coalitieakkoord', title: null };
-	if (kind === 'begroting') return { occasion: 'begroting', title: null };
-	return { occasion: 'anders', title: kind === 'kadernota' ? `Kadernota ${year + 1}` : `Gemeenteraadsverkiezingen ${year}` };
+/** A begroting is adopted in the autumn before the year it is for (occasions.ts names it so). */
+function budgetYear(kind: PolicyKind, year: number): number {
+	return kind === 'begroting' ? year + 1 : year;
 }
 
 function moment(kind: PolicyKind, year: number, stored: StoredMoment[]): Moment {
@@ -85,15 +84,15 @@ function moment(kind: PolicyKind, year: number, stored: StoredMoment[]): Moment 
 		estimated: !real,
 		note: real?.note ?? null,
 		setBy: real?.setBy ?? null,
-		label: `${POLICY_LABELS[kind]} ${kind === 'kadernota' || kind === 'begroting' ? year + 1 : year}`,
+		label: `${POLICY_LABELS[kind]} ${budgetYear(kind, year)}`,
 		when: POLICY_WHEN[kind],
 		suggestion: POLICY_SUGGESTIONS[kind],
-		letter: letterFor(kind, year)
+		occasionKey: `${kind}_${budgetYear(kind, year)}`
 	};
 }
 
-/** The next occurrence of each moment on or after `today` (a kadernota and begroting in year Y are
- * about year Y + 1, so they are labelled with it), soonest first. */
+/** The next occurrence of each moment on or after `today` (the begroting adopted in year Y is
+ * the begroting Y + 1, and labelled so), soonest first. */
 export function upcomingMoments(today: string, stored: StoredMoment[]): Moment[] {
 	const thisYear = Number(today.slice(0, 4));
 	const next = (kind: PolicyKind, years: (year: number) => boolean): Moment => {

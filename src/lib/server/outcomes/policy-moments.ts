@@ -35,10 +35,8 @@ export async function policyCycle(gemeenteCode: string, today = dutchDay(new Dat
 }
 
 /** The link that starts a letter for this moment (the page asks to sign in first). */
-export function letterLink(gemeenteCode: string, moment: Pick<Moment, 'letter'>): string {
-	const query = new URLSearchParams({ gemeente: gemeenteCode, aanleiding: moment.letter.occasion });
-	if (moment.letter.title) query.set('titel', moment.letter.title);
-	return `/campagnes/nieuw?${query}`;
+export function letterLink(gemeenteCode: string, moment: Pick<Moment, 'occasionKey'>): string {
+	return `/campagnes/nieuw?${new URLSearchParams({ gemeente: gemeenteCode, aanleiding: moment.occasionKey })}`;
 }
 
 export const momentSchema = z.object({

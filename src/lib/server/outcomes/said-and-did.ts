@@ -164,7 +164,7 @@ export function commitmentCompleteness(statuses: CommitmentStatus[]): string {
 /** The whole record of a party; null when there is no such party. `today` (yyyy-mm-dd) marks overdue. */
 export async function saidAndDid(partyId: string, today = new Date().toISOString().slice(0, 10)): Promise<SaidAndDid | null> {
 	if (!z.uuid().safeParse(partyId).success) return null;
-	const { data, error } = await db().rpc('party_said_and_did', { p_party_id: partyId });
+	const { data, error } = await db().rpc('party_said_and_did', { p_party_id: partyId }, { get: true });
 	if (error) throw new Error(`saidAndDid: ${error.message}`);
 	if (data === null) return null;
 	const raw = saidAndDidSchema.parse(data);

@@ -320,8 +320,9 @@ export async function timelinePage(gemeenteCode: string, filter: TimelineFilter,
 		...(filter.theme ? { p_theme: filter.theme } : {}),
 		...(filter.party ? { p_party: filter.party } : {}),
 		...(filter.kind ? { p_kind: filter.kind } : {}),
-		...(before ? { p_before: before } : {})
-	});
+		// By GET: a read, not a write (the public cache re-reads its versions after writes).
+		...(before ? { p_before: JSON.stringify(before) } : {})
+	}, { get: true });
 	if (error) throw new Error(`timelinePage: ${error.message}`);
 	const page = pageSchema.parse(data);
 	const labels = new Map(page.themes.map((t) => [t.key, t.label]));
@@ -344,7 +345,7 @@ export interface Chain {
 
 /** Everything linked to one item, oldest first; null when the item is not on this timeline. */
 export async function timelineChain(gemeenteCode: string, key: string): Promise<Chain | null> {
-	const { data, error } = await db().rpc('timeline_chain', { p_gemeente_code: gemeenteCode, p_key: key });
+	const { data, error } = await db().rpc('timeline_chain', { p_gemeente_code: gemeenteCode, p_key: key }, { get: true });
 	if (error) throw new Error(`timelineChain: ${error.message}`);
 	if (data === null) return null;
 	const chain = chainSchema.parse(data);

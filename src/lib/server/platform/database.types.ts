@@ -3008,7 +3008,7 @@ export type Database = {
       }
       gemeente_timeline: {
         Args: {
-          p_before?: Json
+          p_before?: string
           p_gemeente_code: string
           p_kind?: string
           p_limit: number
@@ -3092,6 +3092,10 @@ export type Database = {
         Returns: Json
       }
       outcome_noon: { Args: { p_date: string }; Returns: string }
+      outcome_public_page_gemeenten: {
+        Args: { p_key: string; p_kind: string }
+        Returns: string[]
+      }
       outcome_timeline_items: {
         Args: { p_gemeente_code: string }
         Returns: {

@@ -38,7 +38,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			allThemes: themes.map((t) => ({ key: t.key, label: t.label })),
 			filter
 		},
-		commitments: await statusCounts(gemeente.code),
+		commitments: await cachedPublic(gemeente.code, 'commitments', () => statusCounts(gemeente.code)),
 		canonicalUrl: new URL(`/g/${gemeente.slug}`, url.origin).href
 	};
 };
