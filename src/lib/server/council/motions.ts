@@ -202,6 +202,9 @@ export interface Motion {
 	source: 'handmatig' | 'openbesluitvorming';
 	submitters: Array<{ partyId: string; partyName: string; role: 'indiener' | 'mede-indiener' }>;
 	votes: MotionVote[];
+	/** Confirmed care themes (keys). */
+	themes: string[];
+	meeting: { id: string; name: string; startsAt: string } | null;
 }
 
 const motionRow = z.object({
@@ -222,6 +225,8 @@ const motionRow = z.object({
 	tally_against: z.number().nullable(),
 	member_votes: z.boolean(),
 	source: z.enum(['handmatig', 'openbesluitvorming']),
+	motion_themes: z.array(z.object({ theme_key: z.string() })),
+	meetings: z.object({ id: z.string(), name: z.string(), starts_at: z.string() }).nullable(),
 	motion_submitters: z.array(z.object({ party_id: z.string(), role: z.enum(['indiener', 'mede-indiener']), parties: z.object({ name: z.string() }) })),
 	motion_party_votes: z.array(
 		z.object({
@@ -244,7 +249,7 @@ export async function getMotion(id: string): Promise<Motion | null> {
 	const { data, error } = await db()
 		.from('motions')
 		.select(
-			'id, gemeente_code, meeting_id, agenda_item_id, title, type, decided_on, result, source_status, hamerstuk, text, url, vote_summary, tally_for, tally_against, member_votes, source, motion_submitters(party_id, role, parties(name)), motion_party_votes(party_id, vote, source, members_for, members_against, source_name, source_document, source_url, source_page, parties(name))'
+			'id, gemeente_code, meeting_id, agenda_item_id, title, type, decided_on, result, source_status, hamerstuk, text, url, vote_summary, tally_for, tally_against, member_votes, source, motion_themes(theme_key), meetings(id, name, starts_at), motion_submitters(party_id, role, parties(name)), motion_party_votes(party_id, vote, source, members_for, members_against, source_name, source_document, source_url, source_page, parties(name))'
 		)
 		.eq('id', id)
 		.maybeSingle();
@@ -269,6 +274,8 @@ export async function getMotion(id: string): Promise<Motion | null> {
 		tally: row.tally_for !== null && row.tally_against !== null ? { inFavour: row.tally_for, against: row.tally_against } : null,
 		memberVotes: row.member_votes,
 		source: row.source,
+		themes: row.motion_themes.map((t) => t.theme_key).sort(),
+		meeting: row.meetings ? { id: row.meetings.id, name: row.meetings.name, startsAt: row.meetings.starts_at } : null,
 		submitters: row.motion_submitters.map((s) => ({ partyId: s.party_id, partyName: s.parties.name, role: s.role })).sort(byName),
 		votes: row.motion_party_votes
 			.map((v) => ({

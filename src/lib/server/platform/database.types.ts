@@ -2508,6 +2508,34 @@ export type Database = {
         }
         Returns: Json
       }
+      council_care_meetings: {
+        Args: { p_from?: string; p_gemeente_codes: string[] }
+        Returns: {
+          content_hash: string | null
+          created_at: string
+          ends_at: string | null
+          entered_by: string | null
+          external_id: string | null
+          gemeente_code: string
+          id: string
+          kind: string
+          location: string | null
+          name: string
+          source: string
+          source_key: string | null
+          source_status: string | null
+          starts_at: string
+          status: string
+          updated_at: string
+          url: string | null
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "meetings"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       council_check_manual_votes: {
         Args: { p_gemeente_code: string; p_hamerstuk: boolean; p_votes: Json }
         Returns: undefined
