@@ -38,7 +38,7 @@ function motionPage(origin: string, slug: string, motionId: string): string {
 }
 
 export function motionRows(motions: CareMotion[], slug: string, origin: string): MotionCsvRow[] {
-	return motions.flatMap((m) => {
+	return motions.flatMap((m): MotionCsvRow[] => {
 		const base = {
 			gemeente_code: m.gemeenteCode,
 			motie_id: m.id,
