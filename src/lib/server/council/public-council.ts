@@ -4,6 +4,9 @@
 // came from), and one party's votes. A fixed number of database calls, whatever the rows.
 import { db } from '$lib/server/platform/db';
 import { publicAttendance } from './attendance';
+import { councilSourcesOf } from './sources';
+import { getMeeting } from './meetings';
+import { listThemes } from '$lib/server/gemeenten/themes';
 import type { MeetingKind, MeetingStatus, MotionResult, MotionType, PartyVote, VoteSource } from './types';
 
 const MEETING_KINDS = ['raadsvergadering', 'commissievergadering', 'informatiebijeenkomst', 'overig'] as const;
@@ -150,6 +153,7 @@ export interface PartyCareVote {
 	themes: string[];
 	vote: PartyVote;
 	source: VoteSource;
+	sourceDocument: string | null;
 	sourceUrl: string | null;
 	sourcePage: number | null;
 }
@@ -158,7 +162,7 @@ export interface PartyCareVote {
 export async function partyCareVotes(partyId: string): Promise<PartyCareVote[]> {
 	const { data, error } = await db()
 		.from('motion_party_votes')
-		.select('vote, source, source_url, source_page, motions!inner(id, title, type, decided_on, result, motion_themes!inner(theme_key))')
+		.select('vote, source, source_document, source_url, source_page, motions!inner(id, title, type, decided_on, result, motion_themes!inner(theme_key))')
 		.eq('party_id', partyId);
 	if (error) throw new Error(`partyCareVotes: ${error.message}`);
 	return data
@@ -171,8 +175,66 @@ export async function partyCareVotes(partyId: string): Promise<PartyCareVote[]> 
 			themes: row.motions.motion_themes.map((t) => t.theme_key).sort(),
 			vote: pick(row.vote, VOTES, 'onbekend'),
 			source: pick(row.source, VOTE_SOURCES, 'manual'),
+			sourceDocument: row.source_document,
 			sourceUrl: row.source_url,
 			sourcePage: row.source_page
 		}))
 		.sort((a, b) => (b.decidedOn ?? '').localeCompare(a.decidedOn ?? '') || a.title.localeCompare(b.title, 'nl'));
+}
+
+export interface CouncilPage {
+	sources: Awaited<ReturnType<typeof councilSourcesOf>>;
+	upcoming: CareMeeting[];
+	past: CareMeeting[];
+	motions: CareMotion[];
+	themeLabels: Record<string, string>;
+	parties: Array<{ id: string; name: string }>;
+}
+
+/** Everything the public council page of a gemeente shows: 6 database calls, whatever the rows. */
+export async function councilPage(gemeenteCode: string, now = new Date()): Promise<CouncilPage> {
+	const [sources, meetings, motions, themes, parties] = await Promise.all([
+		councilSourcesOf(gemeenteCode),
+		careMeetings([gemeenteCode]),
+		careMotions(gemeenteCode),
+		listThemes(),
+		db().from('parties').select('id, name').eq('gemeente_code', gemeenteCode).order('name')
+	]);
+	if (parties.error) throw new Error(`councilPage: ${parties.error.message}`);
+	// A meeting stays "upcoming" until it has been going for three hours.
+	const cut = now.getTime() - 3 * 60 * 60 * 1000;
+	return {
+		sources,
+		upcoming: meetings.filter((m) => Date.parse(m.startsAt) >= cut),
+		past: meetings.filter((m) => Date.parse(m.startsAt) < cut).reverse(),
+		motions,
+		themeLabels: Object.fromEntries(themes.map((t) => [t.key, t.label])),
+		parties: parties.data
+	};
+}
+
+/** A meeting's public page: the meeting with its agenda (getMeeting), its motions with result and
+ * themes, and the public count and consented names of the huisartsen who go. 3 calls. */
+export async function publicMeeting(gemeenteCode: string, meetingId: string) {
+	if (!/^[0-9a-f-]{36}$/i.test(meetingId)) return null;
+	const [meeting, motions, attendance] = await Promise.all([
+		getMeeting(meetingId),
+		db().from('motions').select('id, title, type, result, hamerstuk, motion_themes(theme_key)').eq('meeting_id', meetingId).order('title'),
+		db().from('meeting_attendance').select('name_public, users(name)').eq('meeting_id', meetingId)
+	]);
+	if (motions.error) throw new Error(`publicMeeting: ${motions.error.message}`);
+	if (attendance.error) throw new Error(`publicMeeting: ${attendance.error.message}`);
+	if (!meeting || meeting.gemeenteCode !== gemeenteCode) return null;
+	return {
+		meeting,
+		motions: motions.data.map((m) => ({
+			id: m.id,
+			title: m.title,
+			type: m.type,
+			result: m.result ? pick(m.result, RESULTS, 'overig') : null,
+			hamerstuk: m.hamerstuk,
+			themes: m.motion_themes.map((t) => t.theme_key)
+		})),
+		attendance: publicAttendance(attendance.data)
+	};
 }

@@ -1,0 +1,33 @@
+// A motion's public page: result, submitters, text or link, and the vote of every party of the
+// gemeente (a party without a known vote says so) with where each vote came from.
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { publicGemeente } from '$lib/server/council/public-gemeente';
+import { getMotion } from '$lib/server/council/motions';
+import { listThemes } from '$lib/server/gemeenten/themes';
+import { db } from '$lib/server/platform/db';
+import { formatDate, formatDateTime } from '$lib/format';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const gemeente = await publicGemeente(params.gemeente);
+	if (!/^[0-9a-f-]{36}$/i.test(params.motion)) error(404, 'Deze motie bestaat niet (meer).');
+	const [motion, parties, themes] = await Promise.all([
+		getMotion(params.motion),
+		db().from('parties').select('id, name').eq('gemeente_code', gemeente.code).order('name'),
+		listThemes()
+	]);
+	if (parties.error) throw new Error(parties.error.message);
+	if (!motion || motion.gemeenteCode !== gemeente.code) error(404, 'Deze motie bestaat niet (meer).');
+	const votes = new Map(motion.votes.map((v) => [v.partyId, v]));
+	return {
+		gemeente: { code: gemeente.code, name: gemeente.displayName, slug: gemeente.slug },
+		motion: {
+			...motion,
+			decidedOnText: motion.decidedOn ? formatDate(motion.decidedOn) : null,
+			meetingWhen: motion.meeting ? formatDateTime(motion.meeting.startsAt) : null,
+			themeNames: motion.themes.map((k) => themes.find((t) => t.key === k)?.label ?? k)
+		},
+		rows: parties.data.map((party) => ({ partyId: party.id, partyName: party.name, vote: votes.get(party.id) ?? null })),
+		anyVotes: motion.votes.length > 0
+	};
+};
