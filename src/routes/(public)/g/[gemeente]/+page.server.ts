@@ -5,6 +5,8 @@ import type { PageServerLoad } from './$types';
 import { publicMatrix } from '$lib/server/positions/matrix';
 import { listThemes } from '$lib/server/gemeenten/themes';
 import { DOCUMENT_FILTERS, type DocumentFilter } from '$lib/positions';
+import { careMeetings } from '$lib/server/council/public-council';
+import { formatDateTime } from '$lib/format';
 
 // Public page of one gemeente, by slug (/g/zaanstad) or CBS code in any case (/g/GM0479).
 // Both stay working; the page names the slug URL as canonical.
@@ -22,8 +24,16 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		theme: themes.find((t) => t.key === themeParam)?.key ?? null,
 		documents: DOCUMENT_FILTERS.find((f) => f === documentsParam) ?? ('alle' satisfies DocumentFilter)
 	};
+	const upcomingMeetings = (await careMeetings([gemeente.code], new Date(Date.now() - 3 * 60 * 60 * 1000))).slice(0, 3);
 	return {
 		gemeente,
+		council: upcomingMeetings.map((m) => ({
+			id: m.id,
+			name: m.name,
+			when: formatDateTime(m.startsAt),
+			themes: m.themes.map((key) => themes.find((t) => t.key === key)?.label ?? key),
+			attending: m.attendance.count
+		})),
 		campaigns: await publicCampaignsOf(gemeente.code),
 		positions: {
 			matrix: await publicMatrix(gemeente.code, filter),
