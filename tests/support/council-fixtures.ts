@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '$lib/server/platform/db';
 import type { SessionUser } from '$lib/server/auth/session';
-import { makeUser } from './signing-fixtures';
+import { emptyGemeente, huisartsen, makeUser } from './signing-fixtures';
+import { saveManualAgendaItem, saveManualMeeting } from '$lib/server/council/meetings';
 
 /** A new user who edits a new kring covering these gemeenten. */
 export async function makeCouncilEditor(gemeenteCodes: string | string[], prefix = 'griffie'): Promise<SessionUser> {
@@ -17,4 +18,45 @@ export async function makeCouncilEditor(gemeenteCodes: string | string[], prefix
 	const member = await db().from('memberships').insert({ user_id: user.id, role: 'kring_editor', kring_id: kring.data.id });
 	if (member.error) throw new Error(`makeCouncilEditor: ${member.error.message}`);
 	return user;
+}
+
+/** A gemeente of this test's own: no practices, and no OpenBesluitvorming source (so "sync
+ * now" follows only the sources the test adds). */
+export async function councilGemeente(): Promise<{ code: string; name: string }> {
+	const { data, error } = await db().from('council_sources').select('gemeente_code');
+	if (error) throw new Error(`councilGemeente: ${error.message}`);
+	const withSource = new Set(data.map((row) => row.gemeente_code));
+	for (let attempt = 0; attempt < 50; attempt++) {
+		const gemeente = await emptyGemeente();
+		if (!withSource.has(gemeente.code)) return gemeente;
+	}
+	throw new Error('councilGemeente: no free gemeente without a source');
+}
+
+/** A hand-entered meeting `hoursAhead` from now with one agenda item, as `editor`. */
+export async function makeMeeting(editor: SessionUser, gemeenteCode: string, hoursAhead: number, title = 'Raadsvoorstel huisvesting huisartsenpraktijken in de nieuwbouwwijk') {
+	const startsAt = new Date(Date.now() + hoursAhead * 3_600_000).toISOString();
+	const meeting = await saveManualMeeting(editor.id, gemeenteCode, null, {
+		kind: 'raadsvergadering',
+		name: `Gemeenteraad ${randomUUID().slice(0, 6)}`,
+		startsAt,
+		endsAt: null,
+		location: 'Raadzaal',
+		url: null,
+		status: 'gepland'
+	});
+	if (!meeting.ok) throw new Error(meeting.message);
+	const item = await saveManualAgendaItem(editor.id, meeting.id, null, { parentId: null, number: '5', title, isHeading: false, documents: [] });
+	if (!item.ok) throw new Error(item.message);
+	return { meetingId: meeting.id, itemId: item.id, startsAt };
+}
+
+/** A huisarts whose practice in the gemeente is confirmed (may say they go to a meeting). */
+export async function confirmedHuisarts(gemeenteCode: string, name: string): Promise<SessionUser> {
+	const [person] = await huisartsen(gemeenteCode, 1);
+	const updated = await db().from('users').update({ name }).eq('id', person.id);
+	if (updated.error) throw new Error(updated.error.message);
+	const confirmed = await db().from('practice_members').update({ confirmed_at: new Date().toISOString(), confirmed_how: 'kring' }).eq('user_id', person.id);
+	if (confirmed.error) throw new Error(confirmed.error.message);
+	return { ...person, name };
 }

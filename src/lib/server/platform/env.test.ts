@@ -27,7 +27,8 @@ describe('environment validation', () => {
 	});
 
 	it('syncs council data only with ORI_API_URL, every 6 hours unless told otherwise, and explains a wrong value', () => {
-		expect(parseEnv({})).toMatchObject({ ORI_API_URL: undefined, ORI_SYNC_INTERVAL_MINUTES: 360 });
+		expect(parseEnv({}).ORI_API_URL).toBeUndefined();
+		expect(parseEnv({}).ORI_SYNC_INTERVAL_MINUTES).toBe(360);
 		expect(parseEnv({ ORI_API_URL: 'https://openbesluitvorming.nl', ORI_SYNC_INTERVAL_MINUTES: '0' })).toMatchObject({
 			ORI_API_URL: 'https://openbesluitvorming.nl',
 			ORI_SYNC_INTERVAL_MINUTES: 0
