@@ -63,7 +63,10 @@ test('a huisarts fills in the profile, joins and adds a practice, downloads the 
 
 	await test.step('a registered huisarts number is saved, kept after a reload and verified by the register', async () => {
 		await page.getByLabel('BIG-nummer').fill(bigNumber);
+		// The page still shows "opgeslagen" from the save before: wait for this save itself.
+		const saving = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('?/profile'));
 		await page.getByRole('button', { name: 'Opslaan' }).click();
+		expect((await saving).ok()).toBe(true);
 		await expect(page.getByRole('status')).toHaveText('Je gegevens zijn opgeslagen.');
 		await page.reload();
 		await expect(page.getByLabel('Naam', { exact: true })).toHaveValue(name);

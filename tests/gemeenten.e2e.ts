@@ -32,6 +32,12 @@ test.describe('with JavaScript', () => {
 		await expect(results(page).getByRole('link', { name: /'s-Gravenhage/ })).toBeVisible();
 		await expect(results(page).getByRole('link', { name: 'Súdwest-Fryslân' })).toHaveCount(0);
 
+		// A huisarts types the place of the practice, not the gemeente.
+		await finderInput(page).fill('');
+		await finderInput(page).pressSequentially('Zaandam');
+		const zaanstad = results(page).getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Zaanstad' }) });
+		await expect(zaanstad).toContainText('Zaandam ligt in deze gemeente');
+
 		await finderInput(page).fill('');
 		await finderInput(page).pressSequentially('bergen');
 		await expect(results(page).getByRole('link', { name: 'Bergen (NH.)' })).toBeVisible();
@@ -67,6 +73,9 @@ test.describe('without JavaScript', () => {
 		await search(page, 'bergen');
 		await expect(results(page).getByRole('link', { name: 'Bergen (NH.)' })).toBeVisible();
 		await expect(results(page).getByRole('link', { name: 'Bergen (L.)' })).toBeVisible();
+
+		await search(page, 'Scheveningen');
+		await expect(results(page).getByRole('listitem').filter({ hasText: 'Scheveningen ligt in deze gemeente' })).toContainText("'s-Gravenhage");
 
 		await search(page, 'xqzwv');
 		await expect(page.getByText('Geen gemeente gevonden')).toBeVisible();

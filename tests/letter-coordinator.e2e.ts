@@ -28,10 +28,12 @@ import {
 	uniqueEmail,
 	uniqueTag
 } from './support/browser';
+import { upcomingOccasions } from '../src/lib/server/letter/occasions';
 
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
-const OCCASION = 'Gemeenteraadsverkiezingen 2026';
+// The first moment the new-letter page offers today (the kadernota, the begroting, …).
+const OCCASION = upcomingOccasions(new Date())[0].label;
 const THEMES = ['Jeugdzorg', 'Ggz en wachtlijsten', 'Huisvesting van huisartsenpraktijken'];
 const tag = uniqueTag();
 const party = { name: `Zaanse Zorgpartij ${tag}`, email: `fractie-${tag}@zorgpartij.example.nl` };
@@ -283,6 +285,10 @@ test('Anna opens the letter for signing only after ticking the box; the text is 
 	);
 	await expect(page.getByText(/^Status:\s*Ter ondertekening$/)).toBeVisible();
 	await expect(page.getByText(/^0 huisartsen uit 0 van de \d+ praktijken in Zaanstad$/)).toBeVisible();
+	// Nobody signed yet: the main button is her own signature, not sending.
+	const nextStep = page.getByRole('region', { name: 'Volgende stap' }).getByRole('link');
+	await expect(nextStep).toHaveText(['Onderteken zelf', "Nodig collega's uit", 'Controleer en verstuur']);
+	await expect(nextStep.first()).toHaveClass('button');
 
 	await page.goto(`/campagnes/${campaignId}/brief`);
 	await expect(page.getByText(/^De tekst ligt vast: de brief ligt ter ondertekening/)).toBeVisible();
@@ -304,7 +310,7 @@ test('Anna adds a co-coordinator and invites a colleague, who gets a personal li
 	const addresses = page.getByLabel("E-mailadressen van collega's");
 	await addresses.fill(`collega.zaandam@praktijk\n${colleague}`);
 	await page.getByRole('button', { name: 'Stuur uitnodigingen' }).click();
-	await expect(page.getByRole('alert')).toContainText('Regel 1: "collega.zaandam@praktijk" is geen geldig e-mailadres.');
+	await expect(page.getByRole('alert')).toContainText('"collega.zaandam@praktijk" (regel 1) is geen geldig e-mailadres.');
 	await expect(addresses).toHaveValue(`collega.zaandam@praktijk\n${colleague}`);
 	await expectNoSeriousA11yViolations(page);
 
@@ -353,6 +359,8 @@ test('Anna signs the letter herself and the coverage counts her practice', async
 
 	await page.goto(`/campagnes/${campaignId}`);
 	await expect(page.getByText(/^1 huisarts uit 1 van de \d+ praktijken in Zaanstad$/)).toBeVisible();
+	// One practice is not enough to speak for the huisartsen of Zaanstad: inviting comes first now.
+	await expect(page.getByRole('region', { name: 'Volgende stap' }).getByRole('link').first()).toHaveText("Nodig collega's uit");
 });
 
 test('the review shows letter, signatories and recipients; sending needs the confirmation', async () => {

@@ -201,7 +201,7 @@ test('once sent, the public reads the letter, the counts, consenting names, reci
 	await expect(names.getByRole('listitem')).toHaveText(
 		new RegExp(`^${coordinator.name}, ${coordinator.practice.replace(/[()]/g, '\\$&')}\\s*geverifieerd$`)
 	);
-	await expect(campaign.getByText('en 1 huisarts die hun naam niet openbaar maken.')).toBeVisible();
+	await expect(campaign.getByText('en 1 huisarts die liever niet met naam wordt genoemd.')).toBeVisible();
 	// How many of the signatures are verified, and by whom: said once, for all readers.
 	await expect(campaign.getByText('2 huisartsen, waarvan 1 geverifieerd door de coördinatoren of de kring.')).toBeVisible();
 	await expect(journalist.locator('body')).not.toContainText(hidden.name);

@@ -27,7 +27,8 @@ import {
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
 const tag = uniqueTag();
-const TITLE = `Mantelzorg in Zaanstad ${tag}`;
+// With the longest everyday word of the trade, to check it fits a phone.
+const TITLE = `Mantelzorg na de gemeenteraadsverkiezingen ${tag}`;
 const coordinatorEmail = uniqueEmail('coordinator');
 const withScript = {
 	email: uniqueEmail('tekenaar-js'),
@@ -96,6 +97,30 @@ test('the coordinator starts a letter, opens it and invites two colleagues', asy
 	await page.getByLabel("E-mailadressen van collega's").fill(`${withScript.email}, ${withoutScript.email}`);
 	await page.getByRole('button', { name: 'Stuur uitnodigingen' }).click();
 	await expectStatus(page, '2 uitnodigingen zijn verstuurd.');
+});
+
+test('on a 390 px phone the title fits: no word broken in two, no sideways scrolling', async () => {
+	await coordinatorPage.setViewportSize({ width: 390, height: 844 });
+	try {
+		await coordinatorPage.goto(`/campagnes/${campaignId}`);
+		const title = coordinatorPage.getByRole('heading', { level: 1, name: TITLE });
+		await expect(title).toBeVisible();
+		// The lines each word of the title is laid out on: one line per word.
+		const linesPerWord = await title.evaluate((h1) => {
+			const text = h1.firstChild as Text;
+			const words = [...(text.textContent ?? '').matchAll(/\S+/g)];
+			return words.map((word) => {
+				const range = document.createRange();
+				range.setStart(text, word.index);
+				range.setEnd(text, word.index + word[0].length);
+				return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+			});
+		});
+		expect(linesPerWord.every((lines) => lines === 1)).toBe(true);
+		expect(await coordinatorPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+	} finally {
+		await coordinatorPage.setViewportSize({ width: 1280, height: 720 });
+	}
 });
 
 test('with JavaScript: the invited colleague signs in, links a practice and signs', async () => {

@@ -226,7 +226,7 @@ export function joinButton(page: Page, practice: string) {
 }
 
 /**
- * Starts a letter on /campagnes/nieuw: an occasion's label ("Gemeenteraadsverkiezingen 2026") or
+ * Starts a letter on /campagnes/nieuw: an occasion's label ("De kadernota 2027"; default: the first offered) or
  * a title of one's own (`title`), and the themes by label. Ends on the editor; returns the id.
  */
 export async function startLetter(
@@ -240,7 +240,8 @@ export async function startLetter(
 		await occasions.getByLabel('Iets anders (eigen titel)').check();
 		await page.getByLabel(/^Eigen titel/).fill(options.title);
 	} else {
-		await occasions.getByLabel(options.occasion ?? 'Gemeenteraadsverkiezingen 2026', { exact: true }).check();
+		if (options.occasion) await occasions.getByLabel(options.occasion, { exact: true }).check();
+		else await occasions.getByRole('radio').first().check();
 	}
 	const themes = page.getByRole('group', { name: "Thema's" });
 	for (const theme of options.themes) await themes.getByLabel(theme, { exact: true }).check();

@@ -6,6 +6,8 @@ export interface GemeenteHit {
 	displayName: string;
 	province: string;
 	slug: string;
+	/** The woonplaats that matched ("Zaandam" for Zaanstad), when the search found a place. */
+	place: string | null;
 }
 
 /** More than this and a list stops helping: the finder asks for more letters instead. */

@@ -44,7 +44,8 @@ const MEETING_COLUMNS =
 export async function careMeetings(gemeenteCodes: string[], from?: Date): Promise<CareMeeting[]> {
 	if (gemeenteCodes.length === 0) return [];
 	const { data, error } = await db()
-		.rpc('council_care_meetings', { p_gemeente_codes: gemeenteCodes, ...(from ? { p_from: from.toISOString() } : {}) })
+		// A read: sent as GET, so it does not count as a write that makes the public cache look again.
+		.rpc('council_care_meetings', { p_gemeente_codes: gemeenteCodes, ...(from ? { p_from: from.toISOString() } : {}) }, { get: true })
 		.select(MEETING_COLUMNS);
 	if (error) throw new Error(`careMeetings: ${error.message}`);
 	return data.map((row) => {

@@ -18,6 +18,10 @@ import { careMeetings, careMotions, councilPage } from './public-council';
 import { meetingsCalendar } from './calendar';
 import { councilJson, motionRows, motionsCsv, MOTION_FIELDS } from './open-data';
 import type { SessionUser } from '$lib/server/auth/session';
+import { newRequestState, runWithRequestState } from '$lib/server/platform/request-context';
+import { load as councilLoad } from '../../../routes/(public)/g/[gemeente]/raad/+page.server';
+
+type CouncilLoadEvent = Parameters<typeof councilLoad>[0];
 
 const counter = countingFetch();
 const { url, serviceRoleKey } = inject('supabase');
@@ -180,5 +184,31 @@ describe('the public council page', () => {
 		expect(many).toMatchObject({ meetings: 12, motions: 30 });
 		expect(many.calls).toBe(one.calls);
 		expect(one.calls).toBeLessThanOrEqual(6);
+	});
+});
+
+describe('the public council page and the cache', () => {
+	it('costs no database call while nothing changed, and shows an editor’s change at once', async () => {
+		const gemeente = await councilGemeente();
+		const editor = await makeCouncilEditor(gemeente.code);
+		const first = await meetingAt(editor, gemeente.code, '2027-03-11T18:30:00Z', null);
+		const pageLoad = async () => {
+			const state = newRequestState();
+			const data = await runWithRequestState(state, () =>
+				councilLoad({ params: { gemeente: gemeente.code }, url: new URL(`http://localhost/g/${gemeente.code}/raad`) } as CouncilLoadEvent)
+			);
+			if (!data) throw new Error('no page data');
+			return { ids: [...data.upcoming, ...data.past].map((m) => m.id), calls: state.calls };
+		};
+		const cold = await pageLoad();
+		expect(cold.ids).toContain(first.id);
+		const warm = await pageLoad();
+		expect(warm.ids).toEqual(cold.ids);
+		expect(warm.calls).toBe(0);
+
+		// A theme confirmed on a new meeting's agenda item: the database bumps the gemeente's version.
+		const second = await meetingAt(editor, gemeente.code, '2027-03-25T18:30:00Z', null, 'ggz');
+		const after = await pageLoad();
+		expect(after.ids).toContain(second.id);
 	});
 });

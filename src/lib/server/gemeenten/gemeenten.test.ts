@@ -112,15 +112,77 @@ describe('finding one gemeente', () => {
 	});
 });
 
+describe('places', () => {
+	const withPlaces = createGemeenteIndex(
+		[
+			gemeente('GM0479', 'Zaanstad', 'Noord-Holland'),
+			gemeente('GM0518', "'s-Gravenhage", 'Zuid-Holland'),
+			gemeente('GM0164', 'Hengelo (O.)', 'Overijssel'),
+			gemeente('GM1876', 'Bronckhorst', 'Gelderland'),
+			gemeente('GM0373', 'Bergen (NH.)', 'Noord-Holland')
+		],
+		[
+			{ name: 'Zaandam', gemeenteCode: 'GM0479' },
+			{ name: 'Krommenie', gemeenteCode: 'GM0479' },
+			{ name: 'Scheveningen', gemeenteCode: 'GM0518' },
+			{ name: "'s-Gravenhage", gemeenteCode: 'GM0518' },
+			{ name: 'Hengelo', gemeenteCode: 'GM0164' },
+			{ name: 'Hengelo (Gld)', gemeenteCode: 'GM1876' },
+			{ name: 'Bergen (NH)', gemeenteCode: 'GM0373' },
+			{ name: 'Bergen aan Zee', gemeenteCode: 'GM0373' }
+		]
+	);
+	const hits = (query: string) => withPlaces.search(query).map((g) => [g.name, g.place]);
+
+	it('finds the gemeente of a woonplaats or a district, and says which place matched', () => {
+		expect(hits('Zaandam')).toEqual([['Zaanstad', 'Zaandam']]);
+		expect(hits('zaandam ')).toEqual([['Zaanstad', 'Zaandam']]);
+		expect(hits('Scheveningen')).toEqual([["'s-Gravenhage", 'Scheveningen']]);
+		expect(hits('krommen')).toEqual([['Zaanstad', 'Krommenie']]);
+	});
+
+	it('a gemeente found by its own name names no place; a place of the same name elsewhere follows, with its place', () => {
+		expect(hits('Hengelo')).toEqual([
+			['Hengelo (O.)', null],
+			['Bronckhorst', 'Hengelo (Gld)']
+		]);
+		expect(hits('Bergen')).toEqual([['Bergen (NH.)', null]]);
+		expect(hits('bergen aan')).toEqual([['Bergen (NH.)', 'Bergen aan Zee']]);
+	});
+
+	it('needs three letters before a place is matched on its start', () => {
+		expect(hits('za')).toEqual([['Zaanstad', null]]);
+		expect(hits('kr')).toEqual([]);
+	});
+
+	it('lists the gemeenten in name order, with the article of \'s-Gravenhage ignored as CBS does', () => {
+		expect(withPlaces.all.map((g) => g.name)).toEqual(['Bergen (NH.)', 'Bronckhorst', 'Hengelo (O.)', "'s-Gravenhage", 'Zaanstad']);
+	});
+});
+
 describe('against the local stack', () => {
 	beforeAll(() => {
 		connectTestDatabase();
 	});
 
-	it('loads all 342 gemeenten', async () => {
+	it('loads all 342 gemeenten, in name order', async () => {
 		const all = await listGemeenten();
 		expect(all).toHaveLength(342);
 		expect(new Set(all.map((g) => g.slug)).size).toBe(342);
+		expect(all.slice(0, 3).map((g) => g.name)).toEqual(['Aa en Hunze', 'Aalsmeer', 'Aalten']);
+		expect(all.at(-1)?.name).toBe('Zwolle');
+	});
+
+	it('finds gemeenten by any of the 2,502 woonplaatsen of CBS, and by a few well-known districts', async () => {
+		expect((await searchGemeenten('Zaandam')).map((g) => [g.code, g.place])).toEqual([['GM0479', 'Zaandam']]);
+		expect((await searchGemeenten('Scheveningen'))[0]).toMatchObject({ code: 'GM0518', place: 'Scheveningen' });
+		expect((await searchGemeenten('Hoek van Holland'))[0]).toMatchObject({ code: 'GM0599', place: 'Hoek van Holland' });
+		// A name in two gemeenten: both, each with its own place.
+		const beek = (await searchGemeenten('Beek')).filter((g) => g.place?.startsWith('Beek'));
+		expect(beek.length).toBeGreaterThan(1);
+		const { service } = connectTestDatabase();
+		const { count } = await service.from('woonplaatsen').select('*', { count: 'exact', head: true }).eq('kind', 'woonplaats');
+		expect(count).toBe(2502);
 	});
 
 	it('finds Den Haag, both Bergens and the Frisian gemeenten', async () => {

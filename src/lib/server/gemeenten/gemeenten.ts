@@ -1,6 +1,7 @@
-// Gemeente lookups. The 342 gemeenten are reference data: loaded once per process, then searched
-// and looked up in memory. One gemeente's public page (with its kringen and parties) comes from a
-// single embedded PostgREST query. Search ranks: exact > starts with > word start > province > contains.
+// Gemeente lookups. The 342 gemeenten and their 2,502 woonplaatsen are reference data: loaded once
+// per process, then searched and looked up in memory; lists are in name order. One gemeente's
+// public page (with its kringen and parties) comes from a single embedded PostgREST query. Search
+// ranks: exact > starts with > a place's exact name > word start > a place's start > province > contains.
 import {
 	EVERYDAY_NAMES,
 	PROVINCE_ALIASES,
@@ -20,6 +21,17 @@ export interface Gemeente {
 	displayName: string;
 	province: string;
 	slug: string;
+}
+
+/** A search hit: the gemeente, and the place in it that matched ("Zaandam"), if it was a place. */
+export interface GemeenteMatch extends Gemeente {
+	place: string | null;
+}
+
+/** A woonplaats (or a well-known district) and the gemeente it lies in. */
+export interface Place {
+	name: string;
+	gemeenteCode: string;
 }
 
 export type KringKind = 'lhv_afdeling' | 'rho' | 'hagro' | 'kring';
@@ -70,7 +82,7 @@ export const searchQuerySchema = z
 
 // --- Matching (pure, so it can be tested with a small list) ---------------------------------
 
-const Rank = { Exact: 0, StartsWith: 1, WordStart: 2, Province: 3, Contains: 4 } as const;
+const Rank = { Exact: 0, StartsWith: 1, PlaceExact: 2, WordStart: 3, PlaceStart: 4, Province: 5, Contains: 6 } as const;
 type Rank = (typeof Rank)[keyof typeof Rank];
 
 /** Queries shorter than this match only at the start of a name or word. */
@@ -81,9 +93,15 @@ interface Form {
 	compact: string;
 }
 
+interface PlaceEntry {
+	label: string;
+	forms: Form[];
+}
+
 interface Entry {
 	gemeente: Gemeente;
 	names: Form[];
+	places: PlaceEntry[];
 	provinces: Form[];
 	codeDigits: string;
 }
@@ -106,10 +124,23 @@ function namesOf(gemeente: Gemeente): string[] {
 	];
 }
 
-function toEntry(gemeente: Gemeente): Entry {
+/** A place as typed: "Hengelo (Gld)" also as "Hengelo"; a place named as its gemeente adds nothing. */
+function placeEntries(places: Place[], names: Form[]): PlaceEntry[] {
+	const known = new Set(names.map((name) => name.compact));
+	return places
+		.map((place) => ({
+			label: place.name,
+			forms: [...new Set([place.name, place.name.replace(/\s*\([^)]*\)\s*$/, '')])].map(form)
+		}))
+		.filter((place) => !place.forms.some((f) => known.has(f.compact)));
+}
+
+function toEntry(gemeente: Gemeente, places: Place[]): Entry {
+	const names = [...new Set(namesOf(gemeente))].map(form);
 	return {
 		gemeente,
-		names: [...new Set(namesOf(gemeente))].map(form),
+		names,
+		places: placeEntries(places, names),
 		provinces: [gemeente.province, ...(PROVINCE_ALIASES[gemeente.province] ?? [])].map(form),
 		codeDigits: gemeente.code.slice(2)
 	};
@@ -128,6 +159,13 @@ function rankName(query: Form, name: Form): Rank | null {
 	return null;
 }
 
+function rankPlace(query: Form, place: Form): Rank | null {
+	if (place.spaced === query.spaced || place.compact === query.compact) return Rank.PlaceExact;
+	if (query.compact.length < MIN_LOOSE_QUERY) return null;
+	if (place.spaced.startsWith(query.spaced) || ` ${place.spaced}`.includes(` ${query.spaced}`)) return Rank.PlaceStart;
+	return null;
+}
+
 function rankProvince(query: Form, province: Form): Rank | null {
 	if (query.compact.length < MIN_LOOSE_QUERY) return null;
 	const matches =
@@ -141,30 +179,41 @@ function matchesCode(query: Form, codeDigits: string): boolean {
 	return /^[0-9]{1,4}$/.test(digits) && digits.padStart(4, '0') === codeDigits;
 }
 
-function rankEntry(query: Form, entry: Entry): Rank | null {
-	if (matchesCode(query, entry.codeDigits)) return Rank.Exact;
-	let best: Rank | null = null;
-	for (const candidate of [
-		...entry.names.map((name) => rankName(query, name)),
-		...entry.provinces.map((province) => rankProvince(query, province))
-	]) {
-		if (candidate !== null && (best === null || candidate < best)) best = candidate;
-	}
+/** The entry's best rank for the query, and the place that gave it (null when a name did). */
+function rankEntry(query: Form, entry: Entry): { rank: Rank; place: string | null } | null {
+	if (matchesCode(query, entry.codeDigits)) return { rank: Rank.Exact, place: null };
+	let best: { rank: Rank; place: string | null } | null = null;
+	const consider = (rank: Rank | null, place: string | null) => {
+		if (rank !== null && (best === null || rank < best.rank)) best = { rank, place };
+	};
+	for (const name of entry.names) consider(rankName(query, name), null);
+	for (const place of entry.places) for (const f of place.forms) consider(rankPlace(query, f), place.label);
+	for (const province of entry.provinces) consider(rankProvince(query, province), null);
 	return best;
 }
 
 const collator = new Intl.Collator('nl', { sensitivity: 'base' });
+// "'s-Gravenhage" sorts as "sGravenhage", between Rotterdam and Schagen, as in the CBS list.
+const nameOrder = new Intl.Collator('nl', { sensitivity: 'base', ignorePunctuation: true });
+
+/** In name order, as people look for them in a list. */
+export function byName(a: Gemeente, b: Gemeente): number {
+	return nameOrder.compare(a.name, b.name);
+}
 
 export interface GemeenteIndex {
+	/** All gemeenten in name order. */
 	all: Gemeente[];
-	/** Matches, best first (then alphabetical); an empty query matches nothing. */
-	search(query: string, limit?: number): Gemeente[];
+	/** Matches, best first (then alphabetical), each with the place that matched; an empty query matches nothing. */
+	search(query: string, limit?: number): GemeenteMatch[];
 	/** By CBS code in any case ("GM0363", "gm0363"), slug ("amsterdam") or everyday name slug ("den-haag"). */
 	find(codeOrSlug: string): Gemeente | null;
 }
 
-export function createGemeenteIndex(list: Gemeente[]): GemeenteIndex {
-	const entries = list.map(toEntry);
+export function createGemeenteIndex(list: Gemeente[], places: Place[] = []): GemeenteIndex {
+	const placesOf = new Map<string, Place[]>();
+	for (const place of places) placesOf.set(place.gemeenteCode, [...(placesOf.get(place.gemeenteCode) ?? []), place]);
+	const entries = list.map((gemeente) => toEntry(gemeente, placesOf.get(gemeente.code) ?? []));
 	const byKey = new Map<string, Gemeente>();
 	for (const gemeente of list) {
 		for (const alias of EVERYDAY_NAMES[gemeente.code] ?? []) byKey.set(slugifyName(alias), gemeente);
@@ -175,18 +224,20 @@ export function createGemeenteIndex(list: Gemeente[]): GemeenteIndex {
 	}
 
 	return {
-		all: list,
+		all: [...list].sort(byName),
 		search(query, limit = Infinity) {
 			const normalized = form(query);
 			if (!normalized.compact) return [];
 			return entries
-				.map((entry) => ({ entry, rank: rankEntry(normalized, entry) }))
-				.filter((hit): hit is { entry: Entry; rank: Rank } => hit.rank !== null)
+				.flatMap((entry) => {
+					const hit = rankEntry(normalized, entry);
+					return hit ? [{ entry, ...hit }] : [];
+				})
 				.sort(
 					(a, b) => a.rank - b.rank || collator.compare(a.entry.gemeente.name, b.entry.gemeente.name)
 				)
 				.slice(0, limit)
-				.map((hit) => hit.entry.gemeente);
+				.map((hit) => ({ ...hit.entry.gemeente, place: hit.place }));
 		},
 		find(codeOrSlug) {
 			return byKey.get(codeOrSlug.trim().toLowerCase()) ?? null;
@@ -201,10 +252,11 @@ let loaded: Promise<GemeenteIndex> | null = null;
 async function loadIndex(): Promise<GemeenteIndex> {
 	const { data, error } = await db()
 		.from('gemeenten')
-		.select('code,name,province,slug')
+		.select('code,name,province,slug,woonplaatsen(name)')
 		.order('code');
 	if (error) throw new Error(`Gemeenten laden mislukt: ${error.message}`);
-	return createGemeenteIndex((data as GemeenteRow[]).map(toGemeente));
+	const places = data.flatMap((row) => row.woonplaatsen.map((place) => ({ name: place.name, gemeenteCode: row.code })));
+	return createGemeenteIndex(data.map(toGemeente), places);
 }
 
 /** Loaded once per process; a failed load is retried on the next call. */
@@ -216,12 +268,12 @@ function gemeenteIndex(): Promise<GemeenteIndex> {
 	return loaded;
 }
 
-/** All 342 gemeenten, ordered by CBS code. */
+/** All 342 gemeenten, in name order. */
 export async function listGemeenten(): Promise<Gemeente[]> {
 	return (await gemeenteIndex()).all;
 }
 
-export async function searchGemeenten(query: string, limit?: number): Promise<Gemeente[]> {
+export async function searchGemeenten(query: string, limit?: number): Promise<GemeenteMatch[]> {
 	return (await gemeenteIndex()).search(query, limit);
 }
 

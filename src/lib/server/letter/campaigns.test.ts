@@ -60,7 +60,7 @@ describe('starting a campaign', () => {
 		expect(count.count).toBe(1);
 
 		// Another occasion, or a free title, is a campaign of its own.
-		expect(await start(second.id, code, { occasion: 'begroting' })).not.toBe(id);
+		expect(await start(second.id, code, { occasion: 'begroting_2028' })).not.toBe(id);
 		const free = await start(second.id, code, { occasion: 'anders', customTitle: 'Ruimte in de Zaanoever' });
 		const sameFree = await campaigns.startCampaign(first.id, { ...base, gemeenteCode: code, occasion: 'anders', customTitle: 'ruimte in de  zaanoever' }, 'x');
 		expect(sameFree).toMatchObject({ existing: { id: free } });
@@ -87,13 +87,13 @@ describe('starting a campaign', () => {
 	});
 
 	it('validates the form in Dutch', () => {
-		const bad = campaigns.newCampaignSchema(THEME_KEYS).safeParse({ gemeenteCode: 'x', occasion: 'anders', customTitle: '', themes: [] });
+		const bad = campaigns.newCampaignSchema(THEME_KEYS, [base.occasion]).safeParse({ gemeenteCode: 'x', occasion: 'anders', customTitle: '', themes: [] });
 		const messages = bad.error?.issues.map((i) => i.message) ?? [];
 		expect(messages).toContain('Kies de gemeente.');
 		expect(messages).toContain('Kies minstens één thema.');
 		expect(messages).toContain('Geef de brief een titel van minstens 3 tekens.');
-		expect(campaigns.newCampaignSchema(THEME_KEYS).safeParse({ ...base, gemeenteCode: 'GM0363', themes: ['onzin'] }).success).toBe(false);
-		const repeated = campaigns.newCampaignSchema(THEME_KEYS).parse({ ...base, gemeenteCode: 'GM0363', themes: Array(30).fill('wmo') });
+		expect(campaigns.newCampaignSchema(THEME_KEYS, [base.occasion]).safeParse({ ...base, gemeenteCode: 'GM0363', themes: ['onzin'] }).success).toBe(false);
+		const repeated = campaigns.newCampaignSchema(THEME_KEYS, [base.occasion]).parse({ ...base, gemeenteCode: 'GM0363', themes: Array(30).fill('wmo') });
 		expect(repeated.themes).toEqual(['wmo']);
 	});
 });

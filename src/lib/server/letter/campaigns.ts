@@ -3,6 +3,7 @@
 // Coordinators are memberships with role campaign_coordinator. Permission checks live in authz.
 import type { QueryData } from '@supabase/supabase-js';
 import { z } from 'zod';
+import { OCCASION_KINDS, occasionByKey, type OccasionKind } from './occasions';
 import { db } from '../platform/db';
 import { publicOrigin } from '../platform/env';
 import { mailName } from '../platform/names';
@@ -15,17 +16,12 @@ import { campaignStatus, type CampaignStatus } from '$lib/campaign-status';
 
 export { STATUS_LABELS, type CampaignStatus } from '$lib/campaign-status';
 
-export const OCCASION_KEYS = ['verkiezingen_2026', 'coalitieakkoord', 'begroting', 'anders'] as const;
-export type Occasion = (typeof OCCASION_KEYS)[number];
-
-export const OCCASIONS: Record<Exclude<Occasion, 'anders'>, string> = {
-	verkiezingen_2026: 'Gemeenteraadsverkiezingen 2026',
-	coalitieakkoord: 'Het coalitieakkoord',
-	begroting: 'De begroting 2027'
-};
+/** What a campaign is for: a moment of the gemeente's year (occasions.ts) or 'anders'. */
+export type Occasion = OccasionKind | 'anders';
 
 function occasionOf(value: string): Occasion {
-	return OCCASION_KEYS.find((known) => known === value) ?? 'anders';
+	if (value === 'verkiezingen_2026') return 'verkiezingen';
+	return OCCASION_KINDS.find((known) => known === value) ?? 'anders';
 }
 
 export interface Campaign {
@@ -107,13 +103,16 @@ export async function campaignsOfUser(userId: string): Promise<Array<Campaign & 
 	return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-/** The new-letter form, checked against the themes that can be chosen now (not retired). */
-export function newCampaignSchema(themeKeys: string[]) {
+/** The new-letter form, checked against the themes that can be chosen now (not retired) and the
+ * moments offered now (occasions.upcomingOccasions), or 'anders' with a title of one's own. */
+export function newCampaignSchema(themeKeys: string[], occasionKeys: string[]) {
 	const known = z.string().refine((key) => themeKeys.includes(key), 'Onbekend thema.');
 	return z
 		.object({
 			gemeenteCode: z.string().trim().toUpperCase().regex(/^GM\d{4}$/, 'Kies de gemeente.'),
-			occasion: z.enum(OCCASION_KEYS, { message: 'Kies de aanleiding van de brief.' }),
+			occasion: z
+				.string()
+				.refine((key) => key === 'anders' || occasionKeys.includes(key), 'Kies de aanleiding van de brief.'),
 			customTitle: z.string().trim().max(200, 'De titel mag hoogstens 200 tekens hebben.'),
 			themes: z
 				.array(known)
@@ -128,12 +127,13 @@ export function newCampaignSchema(themeKeys: string[]) {
 
 export type NewCampaign = z.infer<ReturnType<typeof newCampaignSchema>>;
 
+/** "The same occasion" for the one-active-letter rule: the moment's key, or the own title's slug. */
 export function occasionKey(input: Pick<NewCampaign, 'occasion' | 'customTitle'>): string {
-	return input.occasion === 'anders' ? `anders:${slugifyName(input.customTitle)}` : input.occasion;
+	return occasionByKey(input.occasion)?.key ?? `anders:${slugifyName(input.customTitle)}`;
 }
 
 export function campaignTitle(input: Pick<NewCampaign, 'occasion' | 'customTitle'>): string {
-	return input.occasion === 'anders' ? input.customTitle : OCCASIONS[input.occasion];
+	return occasionByKey(input.occasion)?.label ?? input.customTitle;
 }
 
 /** The active campaign for this gemeente and occasion, if any (to join instead of starting a second). */
@@ -165,7 +165,7 @@ export async function startCampaign(
 	const { data, error } = await db().rpc('start_campaign', {
 		p_user_id: userId,
 		p_gemeente_code: input.gemeenteCode,
-		p_occasion: input.occasion,
+		p_occasion: occasionByKey(input.occasion)?.kind ?? 'anders',
 		p_title: campaignTitle(input),
 		p_occasion_key: key,
 		p_themes: input.themes,

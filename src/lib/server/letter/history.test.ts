@@ -20,7 +20,7 @@ describe('campaign history', () => {
 		await allowCampaignStart(service, user!.id, 'GM0072');
 		const started = await campaigns.startCampaign(
 			user!.id,
-			{ gemeenteCode: 'GM0072', occasion: 'begroting', customTitle: '', themes: ['ggz'] },
+			{ gemeenteCode: 'GM0072', occasion: 'begroting_2028', customTitle: '', themes: ['ggz'] },
 			'Harlingen'
 		);
 		const id = (started as { id: string }).id;

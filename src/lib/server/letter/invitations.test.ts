@@ -46,7 +46,12 @@ describe('the address list', () => {
 		expect(invitations.parseEmailList('  \n ')).toEqual({ ok: false, errors: ['Vul minstens één e-mailadres in.'] });
 		expect(invitations.parseEmailList('a@example.nl\njan@\nb@example.nl, geen adres')).toEqual({
 			ok: false,
-			errors: ['Regel 2: "jan@" is geen geldig e-mailadres.', 'Regel 3: "geen adres" is geen geldig e-mailadres.']
+			errors: ['"jan@" (regel 2) is geen geldig e-mailadres.', '"geen adres" (regel 3) is geen geldig e-mailadres.']
+		});
+		// On one line, the address is named without a line number that would point at the wrong one.
+		expect(invitations.parseEmailList('a@example.nl, collega@praktijk')).toEqual({
+			ok: false,
+			errors: ['"collega@praktijk" is geen geldig e-mailadres.']
 		});
 		const many = Array.from({ length: 51 }, (_, i) => `collega${i}@example.nl`).join('\n');
 		expect(invitations.parseEmailList(many)).toEqual({

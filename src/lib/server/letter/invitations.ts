@@ -22,7 +22,7 @@ export const MAX_INVITATIONS_PER_LETTER = 300;
 const emailSchema = z.email();
 
 /** Reads a textarea of addresses (one per line, or separated by commas or semicolons) into
- * distinct lower-case addresses, or Dutch errors naming the line of each bad entry. */
+ * distinct lower-case addresses, or Dutch errors naming each bad entry (and its line, if there are several). */
 export function parseEmailList(raw: string): { ok: true; emails: string[] } | { ok: false; errors: string[] } {
 	const entries = raw.split(/\r?\n/).flatMap((line, index) =>
 		line
@@ -32,9 +32,11 @@ export function parseEmailList(raw: string): { ok: true; emails: string[] } | { 
 			.map((entry) => ({ line: index + 1, entry }))
 	);
 	if (entries.length === 0) return { ok: false, errors: ['Vul minstens één e-mailadres in.'] };
+	// The address itself says which one; the line only helps when there are several lines.
+	const lines = new Set(entries.map(({ line }) => line)).size;
 	const errors = entries
 		.filter(({ entry }) => !emailSchema.safeParse(entry).success)
-		.map(({ line, entry }) => `Regel ${line}: "${entry}" is geen geldig e-mailadres.`);
+		.map(({ line, entry }) => `"${entry}"${lines > 1 ? ` (regel ${line})` : ''} is geen geldig e-mailadres.`);
 	const emails = [...new Set(entries.map(({ entry }) => entry.toLowerCase()))];
 	if (emails.length > MAX_INVITATIONS_PER_FORM) {
 		errors.unshift(

@@ -42,7 +42,7 @@ describe('public campaigns of a gemeente', () => {
 		const coordinator = await huisarts(practiceId, 'Coördinator Test');
 		const start = await campaigns.startCampaign(
 			coordinator,
-			{ gemeenteCode: GEMEENTE, occasion: 'coalitieakkoord', customTitle: '', themes: ['wmo', 'jeugdzorg'] },
+			{ gemeenteCode: GEMEENTE, occasion: 'coalitieakkoord_2026', customTitle: '', themes: ['wmo', 'jeugdzorg'] },
 			'Ameland'
 		);
 		const id = (start as { id: string }).id;

@@ -21,7 +21,7 @@ async function makeUser(name: string | null = 'Dr. Versie'): Promise<string> {
 }
 
 async function makeCampaign(userId: string): Promise<string> {
-	const input = campaigns.newCampaignSchema(['wmo', 'ggz']).parse({
+	const input = campaigns.newCampaignSchema(['wmo', 'ggz'], []).parse({
 		gemeenteCode: 'GM0479',
 		occasion: 'anders',
 		customTitle: `Versies ${Date.now()} ${++counter}`,

@@ -33,7 +33,7 @@ describe('the attack on the party list, as the issue told it', () => {
 		expect(mayStartLetter(await loadRoles(stranger.id), gemeente.code)).toBe(false);
 		const started = await campaigns.startCampaign(
 			stranger.id,
-			{ gemeenteCode: gemeente.code, occasion: 'coalitieakkoord', customTitle: '', themes: ['wmo'] },
+			{ gemeenteCode: gemeente.code, occasion: 'coalitieakkoord_2026', customTitle: '', themes: ['wmo'] },
 			gemeente.name
 		);
 		expect(started).toBe('not_allowed');

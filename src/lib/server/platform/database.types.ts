@@ -1981,6 +1981,28 @@ export type Database = {
           },
         ]
       }
+      public_page_versions: {
+        Row: {
+          gemeente_code: string
+          version: number
+        }
+        Insert: {
+          gemeente_code: string
+          version: number
+        }
+        Update: {
+          gemeente_code?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "public_page_versions_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
       rate_limits: {
         Row: {
           hits: number
@@ -2368,6 +2390,31 @@ export type Database = {
           },
         ]
       }
+      woonplaatsen: {
+        Row: {
+          gemeente_code: string
+          kind: string
+          name: string
+        }
+        Insert: {
+          gemeente_code: string
+          kind?: string
+          name: string
+        }
+        Update: {
+          gemeente_code?: string
+          kind?: string
+          name?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "woonplaatsen_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
     }
     Views: {
       [_ in never]: never
@@ -2441,6 +2488,10 @@ export type Database = {
           expired: boolean
           id: string
         }[]
+      }
+      bump_public_page: {
+        Args: { p_gemeente_code: string }
+        Returns: undefined
       }
       campaign_coverage: {
         Args: { p_campaign_id: string; p_gemeente_code: string }
@@ -2806,6 +2857,10 @@ export type Database = {
         Args: { p_gemeente_code: string }
         Returns: boolean
       }
+      public_page_gemeenten: {
+        Args: { p_key: string; p_kind: string }
+        Returns: string[]
+      }
       publish_position: {
         Args: { p_actor_id: string; p_position_id: string }
         Returns: string
@@ -2844,6 +2899,7 @@ export type Database = {
         Returns: undefined
       }
       redeem_login_code: { Args: { p_code_id: string }; Returns: string }
+      release_outbox: { Args: { p_ids: string[] }; Returns: number }
       remove_document: {
         Args: { p_actor_id: string; p_document_id: string }
         Returns: string

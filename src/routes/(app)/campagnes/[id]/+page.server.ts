@@ -10,12 +10,18 @@ import { CONFIRM_MESSAGE, formFailure, formString, isConfirmed } from '$lib/serv
 import { enqueueMails } from '$lib/server/platform/mail';
 import { consume } from '$lib/server/platform/rate-limit';
 import { campaignContext } from './campaign-context';
+import { mySignature } from '$lib/server/letter/signatures';
+import { practicesOfUser } from '$lib/server/gemeenten/practices';
+import { nextSigningStep, PRACTICES_BEFORE_SENDING } from '$lib/server/letter/next-step';
 
 export const load: PageServerLoad = async (event) => {
-	const { campaign, access } = await campaignContext(event);
-	const [coordinators, reach] = await Promise.all([
+	const { campaign, access, user } = await campaignContext(event);
+	const signing = access.coordinate && campaign.status === 'ter_ondertekening';
+	const [coordinators, reach, mine, practices] = await Promise.all([
 		campaigns.coordinatorsOf(campaign.id),
-		access.coordinate || access.readLetter ? coverage(campaign.id, campaign.gemeenteCode) : null
+		access.coordinate || access.readLetter ? coverage(campaign.id, campaign.gemeenteCode) : null,
+		signing ? mySignature(campaign.id, user.id) : null,
+		signing ? practicesOfUser(user.id) : []
 	]);
 	return {
 		campaign,
@@ -23,7 +29,16 @@ export const load: PageServerLoad = async (event) => {
 		// Counts only: which practices have not signed stays on the coordinators' signers page.
 		coverage: reach && { signers: reach.signers, practicesSigned: reach.practicesSigned, practicesTotal: reach.practicesTotal },
 		coordinators: access.coordinate ? coordinators : coordinators.map((c) => ({ ...c, email: '' })),
-		done: event.url.searchParams.get('klaar')
+		done: event.url.searchParams.get('klaar'),
+		nextStep: signing
+			? nextSigningStep({
+					signedMyself: Boolean(mine && !mine.withdrawn),
+					canSign: practices.some((p) => p.gemeenteCode === campaign.gemeenteCode),
+					practicesSigned: reach?.practicesSigned ?? 0
+				})
+			: null,
+		canSign: practices.some((p) => p.gemeenteCode === campaign.gemeenteCode),
+		practicesBeforeSending: PRACTICES_BEFORE_SENDING
 	};
 };
 

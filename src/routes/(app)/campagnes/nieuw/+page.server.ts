@@ -1,4 +1,4 @@
-// Starting a letter: gemeente, occasion, themes (from the themes table); the starter letter is
+// Starting a letter: gemeente, occasion (the next moments of the gemeente's year first), themes (from the themes table); the starter letter is
 // written from the chosen themes. A second letter for the same occasion is refused with a link to
 // the one under way. Who may start one is permissions.mayStartLetter.
 import { redirect } from '@sveltejs/kit';
@@ -9,6 +9,7 @@ import { fieldErrors, formFailure, formString } from '$lib/server/platform/forms
 import { findGemeente, listGemeenten } from '$lib/server/gemeenten/gemeenten';
 import { practicesOfUser } from '$lib/server/gemeenten/practices';
 import { listThemes } from '$lib/server/gemeenten/themes';
+import { upcomingOccasions } from '$lib/server/letter/occasions';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
@@ -19,10 +20,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	]);
 	const asked = url.searchParams.get('gemeente')?.toUpperCase();
 	const preselected = gemeenten.some((g) => g.code === asked) ? asked : practices[0]?.gemeenteCode;
+	const occasions = upcomingOccasions(new Date());
+	// ?aanleiding=kadernota_2027 (from a reminder or the gemeente's calendar) picks that moment.
+	const wanted = url.searchParams.get('aanleiding');
 	return {
 		gemeenten: gemeenten.map((g) => ({ code: g.code, name: g.displayName })),
 		preselected: preselected ?? '',
-		occasions: campaigns.OCCASIONS,
+		occasions: occasions.map(({ key, label, when }) => ({ key, label, when })),
+		preselectedOccasion: occasions.find((o) => o.key === wanted)?.key ?? occasions[0].key,
 		themes: themes.map((t) => ({ key: t.key, label: t.label })),
 		// The rule, before it bites: where this huisarts may start a letter, and what is pending.
 		confirmedIn: [...new Set(practices.filter((p) => p.confirmed).map((p) => p.gemeenteName))],
@@ -50,7 +55,8 @@ async function start({ locals, url, request }: RequestEvent) {
 		themes: form.getAll('themes').map(String)
 	};
 	const themes = await listThemes({ activeOnly: true });
-	const parsed = campaigns.newCampaignSchema(themes.map((t) => t.key)).safeParse(values);
+	const occasionKeys = upcomingOccasions(new Date()).map((o) => o.key);
+	const parsed = campaigns.newCampaignSchema(themes.map((t) => t.key), occasionKeys).safeParse(values);
 	if (!parsed.success) return refuse(400, { values, errors: fieldErrors(parsed.error.issues) });
 	const gemeente = await findGemeente(parsed.data.gemeenteCode);
 	if (!gemeente) return refuse(400, { values, errors: { gemeenteCode: 'Kies de gemeente.' } });

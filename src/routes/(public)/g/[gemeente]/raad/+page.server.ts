@@ -4,10 +4,14 @@ import type { PageServerLoad } from './$types';
 import { publicGemeente } from '$lib/server/council/public-gemeente';
 import { councilPage } from '$lib/server/council/public-council';
 import { formatDateTime, formatShortDate } from '$lib/format';
+import { cachedPublic } from '$lib/server/platform/public-cache';
+
+// Plain HTML, no scripts: nothing here needs JavaScript.
+export const csr = false;
 
 export const load: PageServerLoad = async ({ params }) => {
 	const gemeente = await publicGemeente(params.gemeente);
-	const page = await councilPage(gemeente.code);
+	const page = await cachedPublic(gemeente.code, 'council', () => councilPage(gemeente.code));
 	const meeting = (m: (typeof page.upcoming)[number]) => ({ ...m, when: formatDateTime(m.startsAt), themeNames: m.themes.map((k) => page.themeLabels[k] ?? k) });
 	return {
 		gemeente: { code: gemeente.code, name: gemeente.displayName, slug: gemeente.slug },

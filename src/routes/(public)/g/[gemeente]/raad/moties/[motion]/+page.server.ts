@@ -7,16 +7,23 @@ import { getMotion } from '$lib/server/council/motions';
 import { listThemes } from '$lib/server/gemeenten/themes';
 import { db } from '$lib/server/platform/db';
 import { formatDate, formatDateTime } from '$lib/format';
+import { cachedPublic } from '$lib/server/platform/public-cache';
+
+// Plain HTML, no scripts: nothing here needs JavaScript.
+export const csr = false;
 
 export const load: PageServerLoad = async ({ params }) => {
 	const gemeente = await publicGemeente(params.gemeente);
 	if (!/^[0-9a-f-]{36}$/i.test(params.motion)) error(404, 'Deze motie bestaat niet (meer).');
 	const [motion, parties, themes] = await Promise.all([
-		getMotion(params.motion),
-		db().from('parties').select('id, name').eq('gemeente_code', gemeente.code).order('name'),
-		listThemes()
+		cachedPublic(gemeente.code, `council:motion:${params.motion}`, () => getMotion(params.motion)),
+		cachedPublic(gemeente.code, 'council:parties', async () => {
+			const { data, error } = await db().from('parties').select('id, name').eq('gemeente_code', gemeente.code).order('name');
+			if (error) throw new Error(error.message);
+			return data;
+		}),
+		cachedPublic(gemeente.code, 'council:themes', () => listThemes(), { tracked: false })
 	]);
-	if (parties.error) throw new Error(parties.error.message);
 	if (!motion || motion.gemeenteCode !== gemeente.code) error(404, 'Deze motie bestaat niet (meer).');
 	const votes = new Map(motion.votes.map((v) => [v.partyId, v]));
 	return {
@@ -27,7 +34,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			meetingWhen: motion.meeting ? formatDateTime(motion.meeting.startsAt) : null,
 			themeNames: motion.themes.map((k) => themes.find((t) => t.key === k)?.label ?? k)
 		},
-		rows: parties.data.map((party) => ({ partyId: party.id, partyName: party.name, vote: votes.get(party.id) ?? null })),
+		rows: parties.map((party) => ({ partyId: party.id, partyName: party.name, vote: votes.get(party.id) ?? null })),
 		anyVotes: motion.votes.length > 0
 	};
 };

@@ -6,10 +6,17 @@ import { publicGemeente } from '$lib/server/council/public-gemeente';
 import { publicMeeting } from '$lib/server/council/public-council';
 import { listThemes } from '$lib/server/gemeenten/themes';
 import { formatDateTime } from '$lib/format';
+import { cachedPublic } from '$lib/server/platform/public-cache';
+
+// Plain HTML, no scripts: nothing here needs JavaScript.
+export const csr = false;
 
 export const load: PageServerLoad = async ({ params }) => {
 	const gemeente = await publicGemeente(params.gemeente);
-	const [found, themes] = await Promise.all([publicMeeting(gemeente.code, params.meeting), listThemes()]);
+	const [found, themes] = await Promise.all([
+		cachedPublic(gemeente.code, `council:meeting:${params.meeting.slice(0, 40)}`, () => publicMeeting(gemeente.code, params.meeting)),
+		cachedPublic(gemeente.code, 'council:themes', () => listThemes(), { tracked: false })
+	]);
 	if (!found) error(404, 'Deze vergadering bestaat niet (meer).');
 	const labels = Object.fromEntries(themes.map((t) => [t.key, t.label]));
 	const { meeting } = found;
