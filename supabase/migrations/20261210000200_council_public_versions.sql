@@ -3,33 +3,59 @@
 -- writes thousands of rows in one transaction, so these are statement triggers over the
 -- transition tables (one bump per statement and gemeente), not the row trigger touch_public_page.
 
--- Statement trigger: bumps the version of each gemeente the written rows belong to. Argument: the
--- column that leads to the gemeente (gemeente_code, meeting_id, motion_id, agenda_item_id or
--- source_key). Rows whose parent is already gone (a cascade) are covered by the parent's own bump.
+-- The gemeenten that keys of one kind (gemeente_code, meeting_id, motion_id, agenda_item_id or
+-- source_key) belong to.
+create function public.council_gemeenten_of(p_kind text, p_keys text[])
+returns setof text
+language plpgsql
+stable
+set search_path = ''
+as $$
+begin
+  case p_kind
+    when 'gemeente_code' then
+      return query select distinct k from unnest(p_keys) k where k is not null;
+    when 'meeting_id' then
+      return query select distinct m.gemeente_code from public.meetings m where m.id = any (p_keys::uuid[]);
+    when 'motion_id' then
+      return query select distinct m.gemeente_code from public.motions m where m.id = any (p_keys::uuid[]);
+    when 'agenda_item_id' then
+      return query select distinct m.gemeente_code from public.agenda_items i join public.meetings m on m.id = i.meeting_id
+        where i.id = any (p_keys::uuid[]);
+    when 'source_key' then
+      return query select distinct s.gemeente_code from public.council_sources s where s.source_key = any (p_keys);
+    else
+      raise exception 'council_gemeenten_of: unknown key %', p_kind;
+  end case;
+end
+$$;
+
+-- Statement trigger: bumps the version of each gemeente the written rows belong to; argument: the
+-- column that leads to the gemeente. A statement that touched no row costs one small query. Rows
+-- whose parent is already gone (a cascade) are covered by the parent's own bump. Plain SQL over
+-- the transition tables (compiled once per trigger), no dynamic SQL: an import runs this for every
+-- statement it makes.
 create function public.council_touch_public_page()
 returns trigger
 language plpgsql
 set search_path = ''
 as $$
 declare
-  v_rows text := case tg_op
-    when 'INSERT' then 'select * from new_rows'
-    when 'DELETE' then 'select * from old_rows'
-    else 'select * from new_rows union all select * from old_rows' end;
-  v_codes text := case tg_argv[0]
-    when 'gemeente_code' then 'select r.gemeente_code as code from rows r'
-    when 'meeting_id' then 'select m.gemeente_code from rows r join public.meetings m on m.id = r.meeting_id'
-    when 'motion_id' then 'select m.gemeente_code from rows r join public.motions m on m.id = r.motion_id'
-    when 'agenda_item_id' then 'select m.gemeente_code from rows r join public.agenda_items i on i.id = r.agenda_item_id join public.meetings m on m.id = i.meeting_id'
-    when 'source_key' then 'select s.gemeente_code from rows r join public.council_sources s on s.source_key = r.source_key'
-  end;
+  v_key text := tg_argv[0];
+  v_keys text[];
   v_code text;
 begin
-  if v_codes is null then
-    raise exception 'council_touch_public_page: unknown key %', tg_argv[0];
+  if tg_op in ('INSERT', 'UPDATE') then
+    select array_agg(distinct to_jsonb(n) ->> v_key) into v_keys from new_rows n;
   end if;
-  for v_code in execute format('with rows as (%s) select distinct code from (%s) c(code) where code is not null order by 1', v_rows, v_codes) loop
-    if exists (select 1 from public.gemeenten g where g.code = v_code) then
+  if tg_op in ('DELETE', 'UPDATE') then
+    select coalesce(v_keys, '{}') || coalesce(array_agg(distinct to_jsonb(o) ->> v_key), '{}') into v_keys from old_rows o;
+  end if;
+  if coalesce(cardinality(v_keys), 0) = 0 then
+    return null;
+  end if;
+  for v_code in select g from public.council_gemeenten_of(v_key, v_keys) g order by 1 loop
+    if exists (select 1 from public.gemeenten where code = v_code) then
       perform public.bump_public_page(v_code);
     end if;
   end loop;

@@ -2591,6 +2591,10 @@ export type Database = {
         Args: { p_gemeente_code: string; p_hamerstuk: boolean; p_votes: Json }
         Returns: undefined
       }
+      council_gemeenten_of: {
+        Args: { p_keys: string[]; p_kind: string }
+        Returns: string[]
+      }
       council_put_imported_vote: {
         Args: {
           p_members_against: number
