@@ -9,7 +9,7 @@
 // shared through asKringEditor).
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_HUISARTS, asKringEditor, expectNoSeriousA11yViolations, expectStatus, signIn, uniqueTag } from './support/browser';
+import { DEMO_HUISARTS, KRING_EDITOR, asKringEditor, expectNoSeriousA11yViolations, expectStatus, signIn, uniqueTag } from './support/browser';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
@@ -186,7 +186,7 @@ async function readMotionAndVotes(page: Page, checkA11y: boolean) {
 	await page.goto('/g/zaanstad/raad');
 	await page.getByRole('link', { name: MOTION }).click();
 	const manual = page.getByRole('table', { name: `Stem per partij over ${MOTION}` });
-	await expect(manual.getByRole('row', { name: /^SP Voor Besluitenlijst, pagina 3$/ })).toBeVisible();
+	await expect(manual.getByRole('row', { name: new RegExp(`^SP Voor Besluitenlijst, pagina 3; ingevoerd door ${KRING_EDITOR.name} op `) })).toBeVisible();
 	await expect(manual.getByRole('link', { name: 'Besluitenlijst' }).first()).toHaveAttribute('href', BESLUITENLIJST);
 
 	await manual.getByRole('link', { name: 'PVV' }).click();

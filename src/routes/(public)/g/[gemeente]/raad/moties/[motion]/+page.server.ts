@@ -6,7 +6,7 @@ import { publicGemeente } from '$lib/server/council/public-gemeente';
 import { getMotion } from '$lib/server/council/motions';
 import { listThemes } from '$lib/server/gemeenten/themes';
 import { db } from '$lib/server/platform/db';
-import { formatDate, formatDateTime } from '$lib/format';
+import { formatDate, formatDateTime, formatShortDate } from '$lib/format';
 import { cachedPublic } from '$lib/server/platform/public-cache';
 
 // Plain HTML, no scripts: nothing here needs JavaScript.
@@ -32,9 +32,15 @@ export const load: PageServerLoad = async ({ params }) => {
 			...motion,
 			decidedOnText: motion.decidedOn ? formatDate(motion.decidedOn) : null,
 			meetingWhen: motion.meeting ? formatDateTime(motion.meeting.startsAt) : null,
-			themeNames: motion.themes.map((k) => themes.find((t) => t.key === k)?.label ?? k)
+			themeNames: motion.themes.map((k) => themes.find((t) => t.key === k)?.label ?? k),
+			updatedOn: formatDate(motion.updatedAt),
+			// Indieners first, then mede-indieners, each by name.
+			submitters: [...motion.submitters].sort((a, b) => (a.role === b.role ? 0 : a.role === 'indiener' ? -1 : 1))
 		},
-		rows: parties.map((party) => ({ partyId: party.id, partyName: party.name, vote: votes.get(party.id) ?? null })),
+		rows: parties.map((party) => {
+			const vote = votes.get(party.id) ?? null;
+			return { partyId: party.id, partyName: party.name, vote, recordedOn: vote?.source === 'manual' ? formatShortDate(vote.recordedAt) : null };
+		}),
 		anyVotes: motion.votes.length > 0
 	};
 };
