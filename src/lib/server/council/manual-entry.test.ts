@@ -91,6 +91,7 @@ describe('entering a meeting, an agenda item and a motion by hand', () => {
 				title: 'Zorg en welzijn',
 				isHeading: true,
 				documents: [],
+				themes: [],
 				children: [
 					{
 						id: item.id,
@@ -98,6 +99,7 @@ describe('entering a meeting, an agenda item and a motion by hand', () => {
 						title: 'Raadsvoorstel Huisvesting huisartsen',
 						isHeading: false,
 						documents: [{ name: 'Raadsvoorstel', url: 'https://haarlem.notubiz.nl/document/rv-huisvesting.pdf' }],
+						themes: [],
 						children: []
 					}
 				]
