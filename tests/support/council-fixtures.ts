@@ -20,17 +20,22 @@ export async function makeCouncilEditor(gemeenteCodes: string | string[], prefix
 	return user;
 }
 
-/** A gemeente of this test's own: no practices, and no OpenBesluitvorming source (so "sync
- * now" follows only the sources the test adds). */
+/** A gemeente of this test's own (no practices or parties of anyone else). */
 export async function councilGemeente(): Promise<{ code: string; name: string }> {
+	return emptyGemeente();
+}
+
+/** A gemeente of this test's own without an OpenBesluitvorming source, so "sync now" follows
+ * only the sources the test adds. Takes a few gemeenten from the run's pool: use it sparingly. */
+export async function gemeenteWithoutSource(): Promise<{ code: string; name: string }> {
 	const { data, error } = await db().from('council_sources').select('gemeente_code');
-	if (error) throw new Error(`councilGemeente: ${error.message}`);
+	if (error) throw new Error(`gemeenteWithoutSource: ${error.message}`);
 	const withSource = new Set(data.map((row) => row.gemeente_code));
-	for (let attempt = 0; attempt < 50; attempt++) {
+	for (let attempt = 0; attempt < 40; attempt++) {
 		const gemeente = await emptyGemeente();
 		if (!withSource.has(gemeente.code)) return gemeente;
 	}
-	throw new Error('councilGemeente: no free gemeente without a source');
+	throw new Error('gemeenteWithoutSource: none left in this run');
 }
 
 /** A hand-entered meeting `hoursAhead` from now with one agenda item, as `editor`. */

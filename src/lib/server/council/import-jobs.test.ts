@@ -5,7 +5,7 @@
 // reports pages and counts; without ORI_API_URL it says that syncing is not set up.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectTestDatabase } from '$test/test-db';
-import { councilGemeente, makeCouncilEditor } from '$test/council-fixtures';
+import { councilGemeente, gemeenteWithoutSource, makeCouncilEditor } from '$test/council-fixtures';
 import { fixtureLines, makeParties, makeSource, renames, tag } from '$test/ori-fixtures';
 import { exportLine } from '$test/ori-export';
 import { fileFeed, startOriServer, type OriServer } from '$test/ori-server';
@@ -90,7 +90,7 @@ describe('a file import started from the page', () => {
 
 describe('sync now', () => {
 	it('runs the feed through the same import and reports pages and counts', async () => {
-		const gemeente = await councilGemeente();
+		const gemeente = await gemeenteWithoutSource();
 		const editor = await makeCouncilEditor(gemeente.code);
 		const sourceKey = await makeSource('alkmaar', gemeente.code);
 		const parties = await makeParties(gemeente.code, ['GroenLinks', 'PvdA', 'VVD', 'CDA', 'D66', 'Partij voor de Dieren'], tag());
