@@ -215,11 +215,15 @@ test('a journalist reads the motion and the party’s votes, on a desktop, at 39
 	}
 });
 
-test('the calendar feed holds the meeting on the care themes, in Dutch time', async ({ request }) => {
+test('the calendar feeds of the gemeente and the kring hold the meeting on the care themes, in Dutch time', async ({ request }) => {
 	const response = await request.get('/g/zaanstad/raad.ics');
 	expect(response.headers()['content-type']).toContain('text/calendar');
 	const body = await response.text();
 	expect(body).toContain(`SUMMARY:${MEETING} (Zaanstad)`);
 	expect(body).toMatch(/DTSTART;TZID=Europe\/Amsterdam:\d{8}T193000/);
-	expect(meetingUrl).toMatch(/\/raad\/vergaderingen\//);
+	expect(body).toContain(`${meetingUrl.split('/').pop()}@`);
+	// The kring's feed covers all its gemeenten, Zaanstad among them.
+	const kring = await (await request.get('/kring/huisartsen-zaanstreek-demo/raad.ics')).text();
+	expect(kring).toContain(`SUMMARY:${MEETING} (Zaanstad)`);
+	expect(kring).toContain('BEGIN:VTIMEZONE');
 });
