@@ -10,6 +10,8 @@ import { startHousekeeping, stopHousekeeping } from '$lib/server/platform/housek
 import { startReminderWorker, stopReminderWorker } from '$lib/server/letter/reminders';
 import { startOutcomeWorker, stopOutcomeWorker } from '$lib/server/outcomes/outcome-worker';
 import * as session from '$lib/server/auth/session';
+import { startCouncilSync, stopCouncilSync } from '$lib/server/council/ori/sync';
+import { startMeetingReminders, stopMeetingReminders } from '$lib/server/council/attendance';
 import { currentRequestState, newRequestState, runWithRequestState } from '$lib/server/platform/request-context';
 import { DATABASE_AWAY, TOO_BUSY, TOO_LARGE, calmResponse } from '$lib/server/platform/calm-page';
 import { compressed } from '$lib/server/platform/compression';
@@ -32,7 +34,15 @@ export const init: ServerInit = async () => {
 	startReminderWorker();
 	startOutcomeWorker();
 	startHousekeeping();
+	startMeetingReminders();
+	// The council sync runs only where ORI_API_URL is set (never in the test suites unless they set it).
+	const { ORI_API_URL, ORI_SYNC_INTERVAL_MINUTES } = env();
+	if (ORI_API_URL && ORI_SYNC_INTERVAL_MINUTES > 0) {
+		startCouncilSync({ apiUrl: ORI_API_URL, intervalMs: ORI_SYNC_INTERVAL_MINUTES * 60_000 });
+	}
 	process.once('sveltekit:shutdown', async () => {
+		stopMeetingReminders();
+		await stopCouncilSync();
 		stopHousekeeping();
 		stopReminderWorker();
 		stopOutcomeWorker();

@@ -2,6 +2,7 @@
 // applied); test files reach it through inject('supabase') and tests/support/test-db.ts. Test files
 // run in parallel on that one database, so a gemeente a test makes its own (emptyGemeente,
 // freshGemeente) comes from one allocator here: each is handed out once per run.
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient } from '@supabase/supabase-js';
@@ -11,8 +12,21 @@ import { startLocalSupabase, type LocalSupabase } from '../../src/lib/server/pla
 let stack: LocalSupabase | null = null;
 let allocator: Server | null = null;
 
-/** The gemeenten nothing in the seed touches, in random order; codes below GM0100 are left to
- * tests that name their gemeente themselves. */
+/** Every gemeente code a test file names itself (GM0392 for Haarlem's council import, say): those
+ * tests make parties and sources there, so the allocator never hands such a gemeente out. */
+async function codesNamedByTests(): Promise<Set<string>> {
+	const codes = new Set<string>();
+	for (const dir of ['src', 'tests']) {
+		const files = (await readdir(dir, { recursive: true })).filter((f) => /\.(test|e2e)\.ts$|^support[\\/]|[\\/]support[\\/]/.test(f) && f.endsWith('.ts'));
+		for (const file of files) {
+			for (const match of (await readFile(`${dir}/${file}`, 'utf8')).matchAll(/GM\d{4}/g)) codes.add(match[0]);
+		}
+	}
+	return codes;
+}
+
+/** The gemeenten nothing in the seed touches and no test names, in random order; codes below
+ * GM0100 are left to tests that name their gemeente themselves. */
 async function freeGemeenten(url: string, serviceRoleKey: string): Promise<Array<{ code: string; name: string }>> {
 	const db = createClient(url, serviceRoleKey, { auth: { persistSession: false } });
 	const [all, practices, parties, campaigns, kringen] = await Promise.all([
@@ -26,6 +40,7 @@ async function freeGemeenten(url: string, serviceRoleKey: string): Promise<Array
 		if (result.error) throw new Error(`freeGemeenten: ${result.error.message}`);
 	}
 	const busy = new Set([practices, parties, campaigns, kringen].flatMap((result) => (result.data ?? []).map((row) => row.gemeente_code as string)));
+	for (const code of await codesNamedByTests()) busy.add(code);
 	const free = (all.data ?? []).filter((g) => g.code > 'GM0100' && !busy.has(g.code));
 	for (let i = free.length - 1; i > 0; i--) {
 		const j = Math.floor(Math.random() * (i + 1));

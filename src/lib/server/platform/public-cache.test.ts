@@ -5,13 +5,13 @@
 process.env.CACHE_CHECK_MS = '300';
 
 import { createClient } from '@supabase/supabase-js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { connectTestDatabase } from '$test/test-db';
 import { makeParties } from '$test/sending-fixtures';
 import { sentLetter } from '$test/public-page-data';
 import { load } from '../../../routes/(public)/g/[gemeente]/+page.server';
 import { newRequestState, runWithRequestState } from './request-context';
-import { clearPublicCache } from './public-cache';
+import { clearPublicCache, setCacheCheckInterval } from './public-cache';
 import type { Database } from './database.types';
 import type { GemeentePage } from '$lib/server/gemeenten/gemeenten';
 import type { PublicCampaign } from '$lib/server/letter/public-letter';
@@ -38,6 +38,10 @@ async function pageLoad(code: string) {
 
 describe('the public gemeente page and its cache', () => {
 	it('costs the same few database calls for a small and a large letter, and none when nothing changed', async () => {
+		// Versions are re-read every CACHE_CHECK_MS (300 ms here): on a loaded machine a cold load can
+		// take longer than that, so this test counts calls with the interval out of the way.
+		setCacheCheckInterval(60_000);
+		onTestFinished(() => setCacheCheckInterval(null));
 		const small = await sentLetter(2, 2, 1);
 		const large = await sentLetter(40, 12, 10);
 		// The list of 342 gemeenten is loaded once per process, before any page: not part of a page load.
@@ -49,8 +53,9 @@ describe('the public gemeente page and its cache', () => {
 		expect(coldLarge.data.campaigns[0].signerCount).toBe(40);
 		expect(coldLarge.data.campaigns[0].sent?.parties.filter((p) => p.response)).toHaveLength(10);
 		// Versions, the gemeente with its parties and kringen, the letter with everything in it, the
-		// themes, and the positions matrix: a handful, whatever the number of rows.
-		expect(coldSmall.calls).toBeLessThanOrEqual(8);
+		// themes, the positions matrix and the upcoming council meetings: a handful, whatever the
+		// number of rows.
+		expect(coldSmall.calls).toBeLessThanOrEqual(9);
 		expect(coldLarge.calls).toBe(coldSmall.calls);
 
 		const warm = await pageLoad(large.gemeente.code);

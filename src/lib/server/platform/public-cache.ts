@@ -28,8 +28,16 @@ onDatabaseWrite(() => {
 	writeEpoch++;
 });
 
+let intervalOverride: number | null = null;
+
+/** How often versions are re-read, instead of CACHE_CHECK_MS (null: back to it). For a test that
+ * must not depend on how fast a loaded machine is. */
+export function setCacheCheckInterval(ms: number | null): void {
+	intervalOverride = ms;
+}
+
 function checkIntervalMs(): number {
-	return env().CACHE_CHECK_MS;
+	return intervalOverride ?? env().CACHE_CHECK_MS;
 }
 
 async function readVersions(): Promise<Map<string, number>> {
