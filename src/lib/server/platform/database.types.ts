@@ -216,6 +216,7 @@ export type Database = {
       campaigns: {
         Row: {
           closed_at: string | null
+          comment_notice_at: string | null
           created_at: string
           created_by: string | null
           gemeente_code: string
@@ -231,6 +232,7 @@ export type Database = {
         }
         Insert: {
           closed_at?: string | null
+          comment_notice_at?: string | null
           created_at?: string
           created_by?: string | null
           gemeente_code: string
@@ -246,6 +248,7 @@ export type Database = {
         }
         Update: {
           closed_at?: string | null
+          comment_notice_at?: string | null
           created_at?: string
           created_by?: string | null
           gemeente_code?: string
@@ -660,6 +663,79 @@ export type Database = {
             columns: ["gemeente_code"]
             referencedRelation: "gemeenten"
             referencedColumns: ["code"]
+          },
+        ]
+      }
+      draft_comments: {
+        Row: {
+          anchor: string | null
+          author_id: string | null
+          block_kind: string | null
+          body: string
+          campaign_id: string
+          created_at: string
+          id: string
+          quote: string | null
+          resolution: string | null
+          resolution_note: string | null
+          resolved_at: string | null
+          resolved_by: string | null
+          revision_id: string
+        }
+        Insert: {
+          anchor?: string | null
+          author_id?: string | null
+          block_kind?: string | null
+          body: string
+          campaign_id: string
+          created_at?: string
+          id?: string
+          quote?: string | null
+          resolution?: string | null
+          resolution_note?: string | null
+          resolved_at?: string | null
+          resolved_by?: string | null
+          revision_id: string
+        }
+        Update: {
+          anchor?: string | null
+          author_id?: string | null
+          block_kind?: string | null
+          body?: string
+          campaign_id?: string
+          created_at?: string
+          id?: string
+          quote?: string | null
+          resolution?: string | null
+          resolution_note?: string | null
+          resolved_at?: string | null
+          resolved_by?: string | null
+          revision_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "draft_comments_author_id_fkey"
+            columns: ["author_id"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "draft_comments_campaign_id_fkey"
+            columns: ["campaign_id"]
+            referencedRelation: "campaigns"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "draft_comments_resolved_by_fkey"
+            columns: ["resolved_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "draft_comments_revision_id_fkey"
+            columns: ["revision_id"]
+            referencedRelation: "letter_revisions"
+            referencedColumns: ["id"]
           },
         ]
       }
@@ -2236,6 +2312,19 @@ export type Database = {
         }
         Returns: string
       }
+      add_draft_comment: {
+        Args: {
+          p_anchor?: string
+          p_author_id: string
+          p_block_kind?: string
+          p_body: string
+          p_campaign_id: string
+          p_notice: Json
+          p_quote?: string
+          p_revision_id: string
+        }
+        Returns: string
+      }
       add_kring_editor: {
         Args: {
           p_actor_id: string
@@ -2467,6 +2556,10 @@ export type Database = {
         Returns: string
       }
       kring_dashboard: { Args: { p_kring_id: string }; Returns: Json }
+      may_comment_on_draft: {
+        Args: { p_campaign_id: string; p_user_id: string }
+        Returns: boolean
+      }
       may_confirm_practice_members: {
         Args: { p_gemeente_code: string; p_user_id: string }
         Returns: string
@@ -2481,6 +2574,10 @@ export type Database = {
       }
       may_edit_positions: {
         Args: { p_gemeente_code: string; p_user_id: string }
+        Returns: boolean
+      }
+      may_resolve_draft_comments: {
+        Args: { p_campaign_id: string; p_user_id: string }
         Returns: boolean
       }
       may_start_campaign: {
@@ -2591,6 +2688,16 @@ export type Database = {
           p_party_id?: string
         }
         Returns: Json
+      }
+      resolve_draft_comment: {
+        Args: {
+          p_actor_id: string
+          p_campaign_id: string
+          p_comment_id: string
+          p_note?: string
+          p_resolution: string
+        }
+        Returns: string
       }
       retry_delivery: {
         Args: {
