@@ -28,6 +28,8 @@ const BLOCK_KINDS = ['paragraph', 'heading', 'ask', 'item', 'other'] as const sa
 /** Textareas send CRLF; keep one kind of line break and no blank edges. */
 const plainText = (text: string) => text.replace(/\r\n?/g, '\n').trim();
 
+const RELOAD = 'Laad de pagina opnieuw en plaats je opmerking nog eens.';
+
 export const commentSchema = z.object({
 	body: z
 		.string()
@@ -43,11 +45,11 @@ export const commentSchema = z.object({
 		.string()
 		.regex(/^(\d{1,4}(-\d{1,4})?)?$/, 'Dit stukje van de brief bestaat niet.')
 		.transform((anchor) => anchor || null),
-	revision: z.coerce.number().int().positive()
+	revision: z.coerce.number({ message: RELOAD }).int(RELOAD).positive(RELOAD)
 });
 
 export const resolutionSchema = z.object({
-	comment: z.uuid(),
+	comment: z.uuid('Deze opmerking bestaat niet (meer).'),
 	resolution: z.enum(RESOLUTIONS, { message: 'Kies verwerkt of niet overgenomen.' }),
 	note: z
 		.string()
