@@ -11,6 +11,7 @@ import type { Campaign } from './campaigns';
 import * as revisions from './revisions';
 import { splitLetter } from './letter-blocks';
 import { actionLabel, campaignHistory, detailText } from './history';
+import { deleteAccount, exportUserData } from '../auth/users';
 import {
 	addComment,
 	commentSchema,
@@ -284,5 +285,17 @@ describe('the mail to the coordinators', () => {
 		mails = await mailsTo(c.coordinator, c.coCoordinator, c.confirmed);
 		expect(mails).toHaveLength(5);
 		expect([mails[4].to_address, due(mails[4])]).toEqual([c.coCoordinator.email, 0]);
+	});
+});
+
+describe("the author's own data", () => {
+	it('the remarks are in their data export; after deleting the account they stay, without a name', async () => {
+		const c = await cast();
+		const { revision } = await latest(c.campaign);
+		await addComment(c.campaign, c.confirmed.id, { revision: revision.number, anchor: null, body: 'Mijn eigen woorden.' });
+		expect(JSON.stringify(await exportUserData(c.confirmed.id))).toContain('Mijn eigen woorden.');
+		await deleteAccount(c.confirmed.id);
+		const [remark] = await listComments(c.campaign.id);
+		expect(remark).toMatchObject({ body: 'Mijn eigen woorden.', authorName: 'Een verwijderd account' });
 	});
 });

@@ -20,7 +20,8 @@ export const load: PageServerLoad = async (event) => {
 	const signing = access.coordinate && campaign.status === 'ter_ondertekening';
 	const [coordinators, reach, mine, practices, openComments] = await Promise.all([
 		campaigns.coordinatorsOf(campaign.id),
-		access.coordinate || access.readLetter ? coverage(campaign.id, campaign.gemeenteCode) : null,
+		// (Colleagues reading along with a draft get no signing counts: nothing can be signed yet.)
+		access.coordinate || (access.readLetter && campaign.status !== 'concept') ? coverage(campaign.id, campaign.gemeenteCode) : null,
 		signing ? mySignature(campaign.id, user.id) : null,
 		signing ? practicesOfUser(user.id) : [],
 		access.coordinate ? openCommentCount(campaign.id) : 0
