@@ -77,7 +77,9 @@ export default defineConfig({
 			command: 'node build',
 			url: baseURL,
 			// adapter-node assumes https unless ORIGIN says otherwise, and then refuses our form posts.
+			// BODY_SIZE_LIMIT as npm start sets it (a pasted letter over the limit keeps its text).
 			env: {
+				BODY_SIZE_LIMIT: '26M',
 				DATA_DIR: ':memory:',
 				HOST: '127.0.0.1',
 				PORT: String(port),

@@ -9,6 +9,12 @@ import { startMailWorker, stopMailWorker } from '$lib/server/platform/mail';
 import { startHousekeeping, stopHousekeeping } from '$lib/server/platform/housekeeping';
 import { startReminderWorker, stopReminderWorker } from '$lib/server/letter/reminders';
 import * as session from '$lib/server/auth/session';
+import { currentRequestState, newRequestState, runWithRequestState } from '$lib/server/platform/request-context';
+import { DATABASE_AWAY, TOO_BUSY, TOO_LARGE, calmResponse } from '$lib/server/platform/calm-page';
+import { compressed } from '$lib/server/platform/compression';
+import { mayUsePageCache, servedFromCache, storeAndServe } from '$lib/server/platform/page-cache';
+import { crossSiteRefusal } from '$lib/server/platform/same-origin';
+import { isDatabaseDown } from '$lib/server/platform/database-health';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -27,30 +33,58 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown', async () => {
 		stopHousekeeping();
 		stopReminderWorker();
-		stopMailWorker();
+		// Mail first: a message being handed to SMTP is finished and marked, the rest released.
+		await stopMailWorker();
 		await stopDatabase();
 	});
 };
 
-const requestId: Handle = ({ event, resolve }) => {
+// Every request gets an id and its own record of what the database did for it; an error page
+// caused by an unreachable or overloaded database becomes a calm 503 with Retry-After, and a body
+// over the size limit a Dutch 413 (never SvelteKit's English fallback page).
+const requestContext: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = randomUUID();
+	const state = newRequestState();
+	const url = new URL(event.request.url);
+	// A call this request shared with others (a cache read) may have met the outage for it.
+	const away = () => state.unavailable || isDatabaseDown();
+	return runWithRequestState(state, async () => {
+		let response: Response;
+		try {
+			response = await resolve(event);
+		} catch (error) {
+			if (state.busy) return calmResponse(event.request, url, TOO_BUSY);
+			if (away()) return calmResponse(event.request, url, DATABASE_AWAY);
+			throw error;
+		}
+		if (response.status >= 500 && state.busy) return calmResponse(event.request, url, TOO_BUSY);
+		if (response.status >= 500 && away()) return calmResponse(event.request, url, DATABASE_AWAY);
+		if (response.status === 413) return calmResponse(event.request, url, TOO_LARGE);
+		return response;
+	});
+};
+
+const compress: Handle = async ({ event, resolve }) => compressed(event.request, await resolve(event));
+
+// Every state-changing request (forms, JSON, fetch) must come from a page of this app, so a
+// cross-site page can never act with the visitor's cookie. SvelteKit's own check is switched off
+// (svelte.config.js): it answers in bare English and refuses 127.0.0.1 when ORIGIN says localhost.
+const sameOriginWrites: Handle = ({ event, resolve }) => {
+	const refused = crossSiteRefusal(event.request, event.url);
+	if (refused) return calmResponse(event.request, new URL(event.request.url), refused);
 	return resolve(event);
 };
 
-// SvelteKit checks the Origin of form posts; this covers every other state-changing request
-// (JSON bodies, fetch) so a cross-site page can never act with the visitor's cookie.
-const sameOriginWrites: Handle = ({ event, resolve }) => {
-	const { request, url } = event;
-	if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
-		const origin = request.headers.get('origin');
-		if (origin !== null && origin !== url.origin) {
-			return new Response('Verzoek van een andere website geweigerd.', { status: 403 });
-		}
-		if (origin === null && request.headers.get('sec-fetch-site') === 'cross-site') {
-			return new Response('Verzoek van een andere website geweigerd.', { status: 403 });
-		}
-	}
-	return resolve(event);
+// Public pages for visitors without a session come from the page cache while their data is
+// unchanged (page-cache.ts); a page built now is stored there when it is public.
+const publicPages: Handle = async ({ event, resolve }) => {
+	if (dev || !mayUsePageCache(event.request, event.cookies.get(session.SESSION_COOKIE))) return resolve(event);
+	const url = new URL(event.request.url);
+	const hit = await servedFromCache(event.request, url);
+	if (hit) return hit;
+	const response = await resolve(event);
+	const state = currentRequestState();
+	return state ? storeAndServe(event.request, url, response, state) : response;
 };
 
 const sessions: Handle = async ({ event, resolve }) => {
@@ -79,6 +113,6 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(requestId, sameOriginWrites, sessions, securityHeaders);
+export const handle = sequence(requestContext, compress, sameOriginWrites, publicPages, sessions, securityHeaders);
 
 export const handleError: HandleServerError = (input) => reportUnexpectedError(input);

@@ -1,9 +1,12 @@
 import { SHOWN_RESULTS } from '$lib/components/gemeente-search';
 import { searchGemeenten, searchQuerySchema } from '$lib/server/gemeenten/gemeenten';
+import { markCacheable } from '$lib/server/platform/public-cache';
 import type { PageServerLoad } from './$types';
 
 // The finder without JavaScript: ?q= is searched here and the page comes back with the results.
+// The same for every visitor without a session (the gemeenten are reference data): cached whole.
 export const load: PageServerLoad = async ({ url }) => {
+	markCacheable();
 	const signedOut = url.searchParams.has('uitgelogd');
 	const parsed = searchQuerySchema.safeParse(url.searchParams.get('q') ?? '');
 	if (!parsed.success) {

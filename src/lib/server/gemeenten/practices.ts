@@ -103,6 +103,8 @@ export async function joinPractice(userId: string, practiceId: string): Promise<
 }
 
 export async function leavePractice(userId: string, practiceId: string): Promise<void> {
+	// Not an id (a crafted form): nothing to leave.
+	if (!z.uuid().safeParse(practiceId).success) return;
 	const { error } = await db()
 		.from('practice_members')
 		.delete()
@@ -112,7 +114,10 @@ export async function leavePractice(userId: string, practiceId: string): Promise
 }
 
 /** Creates the practice and joins it in one database call; 'agb_taken' when the code exists. */
-export async function createPractice(userId: string, input: NewPractice): Promise<{ id: string } | 'agb_taken'> {
+export async function createPractice(
+	userId: string,
+	input: NewPractice
+): Promise<{ id: string } | 'agb_taken' | 'unknown_gemeente'> {
 	const { data, error } = await db().rpc('create_practice_with_member', {
 		p_user_id: userId,
 		p_name: input.name,
@@ -121,6 +126,8 @@ export async function createPractice(userId: string, input: NewPractice): Promis
 		p_address: input.address || undefined
 	});
 	if (error?.code === '23505') return 'agb_taken';
+	// A code of the right shape that is no gemeente (a crafted or outdated form).
+	if (error?.code === '23503') return 'unknown_gemeente';
 	if (error) throw new Error(`createPractice: ${error.message}`);
 	return { id: data };
 }

@@ -13,6 +13,7 @@ import { escapeHtml } from '../platform/html';
 import { formatDate } from '$lib/format';
 import { letterSubject, publicPageUrl } from './letter-mail';
 import { newAnswerLink } from './answer-links';
+import { logWorkerError } from '../platform/database-health';
 
 export const REMINDER_AFTER_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -204,7 +205,7 @@ async function runOnce(): Promise<void> {
 		const count = await sendDueReminders();
 		if (count > 0) console.log(`[herinneringen] ${count} overzicht(en) aan coördinatoren verstuurd`);
 	} catch (error) {
-		console.error('[herinneringen] kon niet worden verwerkt:', error);
+		logWorkerError('[herinneringen] kon niet worden verwerkt:', error);
 	} finally {
 		running = false;
 	}

@@ -1867,6 +1867,28 @@ export type Database = {
           },
         ]
       }
+      public_page_versions: {
+        Row: {
+          gemeente_code: string
+          version: number
+        }
+        Insert: {
+          gemeente_code: string
+          version: number
+        }
+        Update: {
+          gemeente_code?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "public_page_versions_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
       rate_limits: {
         Row: {
           hits: number
@@ -2362,6 +2384,10 @@ export type Database = {
           id: string
         }[]
       }
+      bump_public_page: {
+        Args: { p_gemeente_code: string }
+        Returns: undefined
+      }
       campaign_coverage: {
         Args: { p_campaign_id: string; p_gemeente_code: string }
         Returns: Json
@@ -2607,6 +2633,10 @@ export type Database = {
         Args: { p_gemeente_code: string }
         Returns: boolean
       }
+      public_page_gemeenten: {
+        Args: { p_key: string; p_kind: string }
+        Returns: string[]
+      }
       publish_position: {
         Args: { p_actor_id: string; p_position_id: string }
         Returns: string
@@ -2644,6 +2674,7 @@ export type Database = {
         Returns: undefined
       }
       redeem_login_code: { Args: { p_code_id: string }; Returns: string }
+      release_outbox: { Args: { p_ids: string[] }; Returns: number }
       remove_document: {
         Args: { p_actor_id: string; p_document_id: string }
         Returns: string

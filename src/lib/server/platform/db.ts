@@ -5,6 +5,7 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from './database.types';
 import { env } from './env';
+import { configureTraffic, createTrafficFetch } from './db-traffic';
 import { startLocalSupabase, type LocalSupabase } from './local-supabase/index.ts';
 
 export type Db = SupabaseClient<Database>;
@@ -19,15 +20,27 @@ const holder = globalThis as typeof globalThis & {
 	__ljhClient?: Db | null;
 };
 
+// Every call goes through the traffic fetch: bounded concurrency and queue, outage and write
+// notices, counted calls (db-traffic.ts). A test's own fetch (to see every request) sits below it.
+const trafficFetch = createTrafficFetch();
+
 function clientFor(url: string, key: string, fetchWith?: typeof fetch): Db {
 	return createClient<Database>(url, key, {
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-		...(fetchWith ? { global: { fetch: fetchWith } } : {})
+		global: { fetch: fetchWith ? createTrafficFetch(fetchWith) : trafficFetch }
 	});
 }
 
 async function connect(): Promise<DatabaseState> {
 	const config = env();
+	const hosted = Boolean(config.SUPABASE_URL && config.SUPABASE_SERVICE_ROLE_KEY);
+	configureTraffic({
+		// The embedded PostgREST has one connection to a single-session PGlite: a few calls in flight
+		// keep it busy; more only wait inside PostgREST, where they time out as errors.
+		maxConcurrent: config.DB_MAX_CONCURRENT ?? (hosted ? 16 : 4),
+		maxQueue: config.DB_MAX_QUEUE,
+		queueTimeoutMs: config.DB_QUEUE_TIMEOUT_MS
+	});
 	if (config.SUPABASE_URL && config.SUPABASE_SERVICE_ROLE_KEY) {
 		return { client: clientFor(config.SUPABASE_URL, config.SUPABASE_SERVICE_ROLE_KEY), local: null };
 	}

@@ -60,6 +60,34 @@ const schema = z
 			.default('true')
 			.transform((value) => value === 'true'),
 		MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+		// Database traffic (db-traffic.ts): calls in flight, calls waiting, and how long one may wait.
+		DB_MAX_CONCURRENT: z.coerce
+			.number({ message: 'DB_MAX_CONCURRENT moet een heel getal van 1 of meer zijn.' })
+			.int('DB_MAX_CONCURRENT moet een heel getal van 1 of meer zijn.')
+			.min(1, 'DB_MAX_CONCURRENT moet een heel getal van 1 of meer zijn.')
+			.optional(),
+		DB_MAX_QUEUE: z.coerce
+			.number({ message: 'DB_MAX_QUEUE moet een heel getal van 0 of meer zijn.' })
+			.int('DB_MAX_QUEUE moet een heel getal van 0 of meer zijn.')
+			.min(0, 'DB_MAX_QUEUE moet een heel getal van 0 of meer zijn.')
+			.default(1000),
+		DB_QUEUE_TIMEOUT_MS: z.coerce
+			.number({ message: 'DB_QUEUE_TIMEOUT_MS moet een aantal milliseconden zijn (100 of meer).' })
+			.int('DB_QUEUE_TIMEOUT_MS moet een aantal milliseconden zijn (100 of meer).')
+			.min(100, 'DB_QUEUE_TIMEOUT_MS moet een aantal milliseconden zijn (100 of meer).')
+			.default(5000),
+		// Public pages (public-cache.ts): how often this process asks the database which gemeenten
+		// changed (0: before every page), and how long a proxy or CDN may serve a page unasked.
+		CACHE_CHECK_MS: z.coerce
+			.number({ message: 'CACHE_CHECK_MS moet een aantal milliseconden zijn (0 of meer).' })
+			.int('CACHE_CHECK_MS moet een aantal milliseconden zijn (0 of meer).')
+			.min(0, 'CACHE_CHECK_MS moet een aantal milliseconden zijn (0 of meer).')
+			.default(1000),
+		PUBLIC_MAX_AGE: z.coerce
+			.number({ message: 'PUBLIC_MAX_AGE moet een aantal seconden zijn (0 of meer).' })
+			.int('PUBLIC_MAX_AGE moet een aantal seconden zijn (0 of meer).')
+			.min(0, 'PUBLIC_MAX_AGE moet een aantal seconden zijn (0 of meer).')
+			.default(10),
 		// The BIG-register's SOAP service (CIBG); unset: signatures are verified by hand only.
 		BIG_REGISTER_URL: z
 			.url({

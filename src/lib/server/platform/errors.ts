@@ -3,6 +3,8 @@
 // help. Expected errors (error(404, …) in a load, fail() in an action) never come through here.
 import type { HandleServerError } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
+import { currentRequestState } from './request-context';
+import { isDatabaseDown } from './database-health';
 
 type ErrorInput = Parameters<HandleServerError>[0];
 
@@ -22,6 +24,10 @@ export function reportUnexpectedError({ error, event, status, message }: ErrorIn
 		console.warn(`[${requestId}] ${status} ${where}: ${message}`);
 		return { message: BAD_REQUEST_MESSAGE, requestId };
 	}
+	// The database being away or overloaded is logged once per outage (database-health.ts), and the
+	// page becomes a calm 503 (hooks.server.ts): no stack trace per request.
+	const state = currentRequestState();
+	if (state?.unavailable || state?.busy || isDatabaseDown()) return { message: UNEXPECTED_ERROR_MESSAGE, requestId };
 	console.error(`[${requestId}] ${status} ${where}:`, error);
 	return { message: UNEXPECTED_ERROR_MESSAGE, requestId };
 }

@@ -4,9 +4,20 @@
 // null), a message per field, and what was typed (kept, never lost).
 import { fail } from '@sveltejs/kit';
 
+// Control characters other than tab and line breaks (NUL above all) cannot be stored as text and
+// never come from typing: they ride along when text is pasted from another program. They are
+// invisible, so there is nothing for the person to fix; they are dropped here, on the way in, and
+// so are halves of an emoji (lone surrogates), which become the replacement character.
+const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Text as it may be stored: without the characters above. */
+export function storableText(value: string): string {
+	return value.replace(UNSTORABLE, '').toWellFormed();
+}
+
 export function formString(form: FormData, name: string): string {
 	const value = form.get(name);
-	return typeof value === 'string' ? value : '';
+	return typeof value === 'string' ? storableText(value) : '';
 }
 
 /** The tick box in front of an irreversible step (ConfirmBox.svelte): name "confirm", value "ja". */

@@ -5,6 +5,7 @@
 // too: old rate-limit windows, long-expired sign-in codes and sessions past their limits.
 import { z } from 'zod';
 import { db } from './db';
+import { logWorkerError } from './database-health';
 import { ABSOLUTE_LIFETIME_MS, INACTIVITY_TIMEOUT_MS } from '../auth/session';
 
 export const SCRUB_AFTER_SECONDS = 60 * 60;
@@ -38,7 +39,7 @@ async function runOnce(): Promise<void> {
 		await tidyUp();
 	} catch (error) {
 		// The next run tries again; a failure here must not stop the server.
-		console.error(`[onderhoud] opruimen mislukt: ${error instanceof Error ? error.message : error}`);
+		logWorkerError('[onderhoud] opruimen mislukt:', error instanceof Error ? error.message : error);
 	}
 }
 

@@ -3,9 +3,12 @@
 // MAX_ATTEMPTS a message is marked failed and stays readable). Without SMTP_URL the transport
 // is nodemailer's JSON transport: the message is built as for real, printed as one console
 // line, and read at /dev/mail on a developer's machine (see devMailboxAllows).
+// Stopping (SIGTERM) neither loses, delays nor doubles mail: the message being handed to the mail
+// server is finished and marked sent, the rest of the claimed batch is released at once.
 import nodemailer, { type Transporter } from 'nodemailer';
 import { db } from './db';
 import { env, isLoopbackHost, publicOrigin } from './env';
+import { logWorkerError } from './database-health';
 
 export const MAX_ATTEMPTS = 8;
 const BATCH_SIZE = 20;
@@ -146,7 +149,25 @@ function retryDelaySeconds(attempts: number): number {
 	return Math.min(60 * 60, 30 * 2 ** (attempts - 1));
 }
 
+/** Marks a message the mail server accepted. Retried a few times: left in 'sending' it would be
+ * sent a second time after 10 minutes. */
+async function markSent(id: string): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		const { error } = await db()
+			.from('outbox')
+			.update({ status: 'sent', sent_at: new Date().toISOString(), last_error: null })
+			.eq('id', id);
+		if (!error) return;
+		if (attempt >= 5) {
+			console.error(`[mail] bericht ${id} is verstuurd maar kon niet als verstuurd worden gemarkeerd: ${error.message}`);
+			return;
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+	}
+}
+
 async function deliver(row: OutboxRow): Promise<void> {
+	let handedOver = false;
 	try {
 		await transport().sendMail({
 			from: env().MAIL_FROM,
@@ -156,15 +177,14 @@ async function deliver(row: OutboxRow): Promise<void> {
 			text: row.text_body,
 			html: row.html_body ?? undefined
 		});
+		handedOver = true;
 		if (!env().SMTP_URL) {
 			const where = usesDevMailbox() ? 'lees op /dev/mail' : 'niet afgeleverd: SMTP_URL ontbreekt';
 			console.log(`[mail] aan ${row.to_address}: ${row.subject} (${where})`);
 		}
-		await db()
-			.from('outbox')
-			.update({ status: 'sent', sent_at: new Date().toISOString(), last_error: null })
-			.eq('id', row.id);
+		await markSent(row.id);
 	} catch (error) {
+		if (handedOver) return;
 		const message = error instanceof Error ? error.message : String(error);
 		const giveUp = row.attempts >= MAX_ATTEMPTS;
 		console.error(`[mail] verzenden aan ${row.to_address} mislukt (poging ${row.attempts}): ${message}`);
@@ -179,12 +199,29 @@ async function deliver(row: OutboxRow): Promise<void> {
 	}
 }
 
-/** Sends what is due; returns how many messages were tried. */
+let stopping = false;
+
+/** Gives claimed messages back to the queue, due at once (used when stopping). */
+async function release(rows: OutboxRow[]): Promise<void> {
+	if (rows.length === 0) return;
+	const { error } = await db().rpc('release_outbox', { p_ids: rows.map((row) => row.id) });
+	if (error) console.error(`[mail] ${rows.length} berichten konden niet worden teruggezet: ${error.message}`);
+}
+
+/** Sends what is due; returns how many messages were tried. Stops between two messages when the
+ * worker is being stopped, and releases what it claimed but did not send. */
 export async function processOutbox(): Promise<number> {
+	if (stopping) return 0;
 	const { data, error } = await db().rpc('claim_outbox', { p_limit: BATCH_SIZE });
 	if (error) throw new Error(`claim_outbox: ${error.message}`);
 	const rows = data as OutboxRow[];
-	for (const row of rows) await deliver(row);
+	for (const [index, row] of rows.entries()) {
+		if (stopping) {
+			await release(rows.slice(index));
+			return index;
+		}
+		await deliver(row);
+	}
 	return rows.length;
 }
 
@@ -215,7 +252,7 @@ function runWorker(): void {
 				while ((await processOutbox()) > 0);
 			} while (again);
 		} catch (error) {
-			console.error('[mail] wachtrij kon niet worden verwerkt:', error);
+			logWorkerError('[mail] wachtrij kon niet worden verwerkt:', error);
 		} finally {
 			running = null;
 		}
@@ -233,7 +270,15 @@ export function startMailWorker(): void {
 	runWorker();
 }
 
-export function stopMailWorker(): void {
+/** Stops the worker: the message being handed over is finished, the rest of its batch released.
+ * Resolves when nothing is being sent any more. */
+export async function stopMailWorker(): Promise<void> {
 	if (timer) clearInterval(timer);
 	timer = null;
+	stopping = true;
+	try {
+		await running;
+	} finally {
+		stopping = false;
+	}
 }

@@ -136,6 +136,12 @@ async function addPractice({ locals, url, request }: RequestEvent) {
 		return formFailure(400, 'addPractice', { values, errors: fieldErrors(parsed.error.issues) });
 	}
 	const created = await practices.createPractice(user.id, parsed.data);
+	if (created === 'unknown_gemeente') {
+		return formFailure(400, 'addPractice', {
+			values,
+			errors: { gemeenteCode: 'Deze gemeente kennen we niet. Kies de gemeente van je praktijk uit de lijst.' }
+		});
+	}
 	if (created === 'agb_taken') {
 		return formFailure(409, 'addPractice', {
 			values,

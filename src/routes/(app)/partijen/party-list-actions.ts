@@ -43,7 +43,12 @@ async function readCsv(form: FormData): Promise<{ text: string } | { error: stri
 	const file = form.get('bestand');
 	if (file instanceof File && file.size > 0) {
 		if (file.size > partyImport.IMPORT_MAX_BYTES) return { error: 'Het bestand is groter dan 100 kB. Splits het in delen.' };
-		return { text: partyImport.decodeCsvBytes(new Uint8Array(await file.arrayBuffer())) };
+		const text = partyImport.decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+		// A spreadsheet or other binary file instead of CSV text.
+		if (text.includes('\u0000')) {
+			return { error: 'Dit bestand is geen CSV-tekst (misschien een Excel-bestand). Kies in Excel "Opslaan als" → "CSV UTF-8" en kies dat bestand.' };
+		}
+		return { text };
 	}
 	return { text: formString(form, 'csv') };
 }

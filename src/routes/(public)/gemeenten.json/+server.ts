@@ -3,9 +3,8 @@
 // The home page's finder uses it while someone types.
 import { json } from '@sveltejs/kit';
 import { listGemeenten, searchGemeenten, searchQuerySchema, type Gemeente } from '$lib/server/gemeenten/gemeenten';
+import { markCacheable } from '$lib/server/platform/public-cache';
 import type { RequestHandler } from './$types';
-
-const publicCache = { 'cache-control': 'public, max-age=300' };
 
 function toResult(gemeente: Gemeente & { place?: string | null }) {
 	const { code, name, displayName, province, slug } = gemeente;
@@ -18,5 +17,7 @@ export const GET: RequestHandler = async ({ url }) => {
 		return json({ message: parsed.error.issues[0]?.message ?? 'Ongeldige zoekterm.' }, { status: 400 });
 	}
 	const gemeenten = parsed.data ? await searchGemeenten(parsed.data) : await listGemeenten();
-	return json({ results: gemeenten.map(toResult) }, { headers: publicCache });
+	// Reference data: cached whole, with ETag and compression (page-cache.ts).
+	markCacheable();
+	return json({ results: gemeenten.map(toResult) });
 };

@@ -1,6 +1,7 @@
 // A loopback gateway that serves PostgREST under /rest/v1 as Supabase does, so supabase-js is
 // created the same way locally and against a hosted project. Like Supabase's gateway it refuses
-// requests without a known API key.
+// requests without a known API key. While PostgREST is being restarted (postgrestUrl() is null)
+// it answers 503 at once, as a hosted Supabase does when its API is down.
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -10,10 +11,9 @@ export interface RunningGateway {
 }
 
 export async function startGateway(options: {
-	postgrestUrl: string;
+	postgrestUrl: () => string | null;
 	apiKeys: string[];
 }): Promise<RunningGateway> {
-	const target = new URL(options.postgrestUrl);
 	const known = new Set(options.apiKeys);
 	const server: Server = createServer((req, res) => {
 		const url = req.url ?? '/';
@@ -28,6 +28,15 @@ export async function startGateway(options: {
 			res.end(JSON.stringify({ message: 'Invalid API key' }));
 			return;
 		}
+		const upstreamUrl = options.postgrestUrl();
+		if (!upstreamUrl) {
+			req.resume();
+			// Retry-After 0: supabase-js then tries again at once instead of after a second.
+			res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '0' });
+			res.end(JSON.stringify({ message: 'Database API is restarting' }));
+			return;
+		}
+		const target = new URL(upstreamUrl);
 		const headers = { ...req.headers, host: target.host };
 		if (!headers.authorization) headers.authorization = `Bearer ${apikey}`;
 		const upstream = request(
@@ -44,7 +53,8 @@ export async function startGateway(options: {
 			}
 		);
 		upstream.on('error', () => {
-			if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
+			// PostgREST went away mid-request (it is being restarted): unavailable, not a bad gateway.
+			if (!res.headersSent) res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
 			res.end(JSON.stringify({ message: 'Database gateway error' }));
 		});
 		req.pipe(upstream);

@@ -9,7 +9,7 @@ import { generateApiKeys } from './keys.ts';
 import { lockDataDirectory } from './lock.ts';
 import { migrate, type MigrationResult } from './migrate.ts';
 import { freePort } from './ports.ts';
-import { startPostgrest } from './postgrest.ts';
+import { supervisePostgrest } from './postgrest.ts';
 
 export interface LocalSupabaseOptions {
 	/** Folder for the database files; null keeps everything in memory (tests). */
@@ -25,6 +25,8 @@ export interface LocalSupabase {
 	anonKey: string;
 	serviceRoleKey: string;
 	migrations: MigrationResult;
+	/** PostgREST's watchdog process id now (null while it restarts). */
+	postgrestPid(): number | null;
 	stop(): Promise<void>;
 }
 
@@ -68,11 +70,12 @@ export async function startLocalSupabase(options: LocalSupabaseOptions): Promise
 	});
 	const stops: Array<() => Promise<void>> = [close];
 	let url: string;
+	let postgrest: Awaited<ReturnType<typeof supervisePostgrest>> | null = null;
 	try {
 		await socket.start();
 		stops.unshift(() => socket.stop());
 		const dbPort = Number(new URL(`postgres://${socket.getServerConn()}`).port);
-		const postgrest = await startPostgrest({ dbPort, jwtSecret: keys.jwtSecret });
+		postgrest = await supervisePostgrest({ dbPort, jwtSecret: keys.jwtSecret });
 		stops.unshift(postgrest.stop);
 		const gateway = await startGateway({
 			postgrestUrl: postgrest.url,
@@ -90,6 +93,7 @@ export async function startLocalSupabase(options: LocalSupabaseOptions): Promise
 		anonKey: keys.anonKey,
 		serviceRoleKey: keys.serviceRoleKey,
 		migrations,
+		postgrestPid: () => postgrest?.pid() ?? null,
 		stop() {
 			stopped ??= (async () => {
 				for (const stop of stops) await stop().catch(() => {});

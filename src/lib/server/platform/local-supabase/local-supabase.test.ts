@@ -1,7 +1,7 @@
 // The embedded stack as a process sees it: data survives a restart, a second process is refused,
 // and PostgREST never outlives the Node process that started it, even after SIGKILL.
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -88,5 +88,26 @@ describe('the embedded local Supabase', () => {
 		const deadline = Date.now() + 5000;
 		while (isRunning(postgrest) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 		expect(isRunning(postgrest)).toBe(false);
+	});
+
+	it('starts PostgREST again when it dies, answering 503 meanwhile', async () => {
+		const stack = await startLocalSupabase({ dataDir: null, demoData: false });
+		try {
+			const client = createClient(stack.url, stack.serviceRoleKey, { auth: { persistSession: false }, db: { retry: false } });
+			const watchdog = stack.postgrestPid()!;
+			const postgrest = Number(readFileSync(`/proc/${watchdog}/task/${watchdog}/children`, 'utf8').trim().split(/\s+/)[0]);
+			process.kill(postgrest, 'SIGKILL');
+			const during = await client.from('gemeenten').select('code').limit(1);
+			expect(during.status).toBe(503);
+			let after = during;
+			for (let i = 0; i < 100 && after.status !== 200; i++) {
+				await new Promise((r) => setTimeout(r, 100));
+				after = await client.from('gemeenten').select('code').limit(1);
+			}
+			expect(after.status).toBe(200);
+			expect(stack.postgrestPid()).not.toBe(watchdog);
+		} finally {
+			await stack.stop();
+		}
 	});
 });

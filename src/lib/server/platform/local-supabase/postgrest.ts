@@ -1,6 +1,8 @@
 // Runs the real PostgREST binary against the PGlite socket. It runs under a tiny /bin/sh
 // watchdog that kills it when our stdin pipe closes, so it dies with Node however Node ends
 // (stop, SIGINT, SIGKILL). Readiness is read from PostgREST's admin server, GET /ready.
+// supervisePostgrest() keeps it running: when it dies it is started again with back-off, and
+// meanwhile url() is null (the gateway then answers 503 at once); one log line per outage.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -33,6 +35,10 @@ export function postgrestBinary(): string {
 
 export interface RunningPostgrest {
 	url: string;
+	/** The watchdog shell's process id; PostgREST is its only child. */
+	pid: number | null;
+	/** Resolves when the process has exited, for whatever reason. */
+	exited: Promise<number | null>;
 	stop(): Promise<void>;
 }
 
@@ -64,8 +70,11 @@ export async function startPostgrest(options: {
 		stderr = (stderr + chunk.toString()).slice(-4000);
 	});
 	let exited = false;
-	child.on('exit', () => {
-		exited = true;
+	const exitedPromise = new Promise<number | null>((resolve) => {
+		child.on('exit', (code) => {
+			exited = true;
+			resolve(code);
+		});
 	});
 	// Let the event loop end even while the child runs; the pipe closes when Node exits.
 	child.unref();
@@ -87,7 +96,7 @@ export async function startPostgrest(options: {
 		if (exited) throw new Error(`PostgREST stopte tijdens het starten:\n${stderr}`);
 		try {
 			const response = await fetch(`http://127.0.0.1:${adminPort}/ready`);
-			if (response.ok) return { url: `http://127.0.0.1:${port}`, stop };
+			if (response.ok) return { url: `http://127.0.0.1:${port}`, pid: child.pid ?? null, exited: exitedPromise, stop };
 		} catch {
 			// Not listening yet.
 		}
@@ -95,4 +104,62 @@ export async function startPostgrest(options: {
 	}
 	await stop();
 	throw new Error(`PostgREST werd niet binnen 30 seconden klaar:\n${stderr}`);
+}
+
+export interface SupervisedPostgrest {
+	/** Where PostgREST answers now; null while it is being restarted. */
+	url(): string | null;
+	/** The watchdog's process id now, PostgREST's parent (tests kill PostgREST to prove the restart). */
+	pid(): number | null;
+	stop(): Promise<void>;
+}
+
+/** Starts PostgREST and starts it again whenever it dies (back-off from 100 ms up to 5 s). */
+export async function supervisePostgrest(
+	options: { dbPort: number; jwtSecret: string },
+	start: typeof startPostgrest = startPostgrest
+): Promise<SupervisedPostgrest> {
+	let current: RunningPostgrest | null = await start(options);
+	let stopped = false;
+	let restarting: Promise<void> | null = null;
+
+	const watch = (running: RunningPostgrest) => {
+		void running.exited.then((code) => {
+			if (stopped || current !== running) return;
+			current = null;
+			console.error(`[db] PostgREST stopte onverwacht (code ${code ?? 'signaal'}); hij wordt opnieuw gestart.`);
+			restarting = restart();
+		});
+	};
+
+	const restart = async () => {
+		const since = Date.now();
+		for (let delay = 100; !stopped; delay = Math.min(delay * 2, 5000)) {
+			try {
+				const next = await start(options);
+				if (stopped) {
+					await next.stop();
+					return;
+				}
+				current = next;
+				watch(next);
+				console.log(`[db] PostgREST draait weer (na ${((Date.now() - since) / 1000).toFixed(1)} s).`);
+				return;
+			} catch {
+				// Logged once above; try again after the back-off.
+				await new Promise((resolve) => setTimeout(resolve, delay).unref());
+			}
+		}
+	};
+
+	watch(current);
+	return {
+		url: () => current?.url ?? null,
+		pid: () => current?.pid ?? null,
+		async stop() {
+			stopped = true;
+			await restarting;
+			await current?.stop();
+		}
+	};
 }

@@ -1,21 +1,27 @@
 import { error } from '@sveltejs/kit';
 import { findGemeente, gemeentePage } from '$lib/server/gemeenten/gemeenten';
 import { publicCampaignsOf } from '$lib/server/letter/public-letter';
+import { cachedPublic } from '$lib/server/platform/public-cache';
 import type { PageServerLoad } from './$types';
 import { publicMatrix } from '$lib/server/positions/matrix';
 import { listThemes } from '$lib/server/gemeenten/themes';
 import { DOCUMENT_FILTERS, type DocumentFilter } from '$lib/positions';
 
+// Nothing on this page needs JavaScript: it is sent as plain HTML, without scripts or a copy of
+// its data for them.
+export const csr = false;
+
 // Public page of one gemeente, by slug (/g/zaanstad) or CBS code in any case (/g/GM0479).
-// Both stay working; the page names the slug URL as canonical.
+// Both stay working; the page names the slug URL as canonical. Its data comes from the public
+// cache, so a page load costs no database call while the gemeente's data is unchanged.
 export const load: PageServerLoad = async ({ params, url }) => {
 	const found = params.gemeente.length <= 100 ? await findGemeente(params.gemeente) : null;
-	const gemeente = found && (await gemeentePage(found.code));
+	const gemeente = found && (await cachedPublic(found.code, 'gemeente', () => gemeentePage(found.code)));
 	if (!gemeente) {
 		error(404, `We kennen geen gemeente met de naam of code “${params.gemeente.slice(0, 100)}”. Zoek je gemeente op de startpagina.`);
 	}
 	// The positions matrix's filters (?thema=…&documenten=…), a plain GET form.
-	const themes = await listThemes({ activeOnly: true });
+	const themes = await cachedPublic(gemeente.code, 'themes', () => listThemes({ activeOnly: true }), { tracked: false });
 	const themeParam = url.searchParams.get('thema');
 	const documentsParam = url.searchParams.get('documenten');
 	const filter = {
@@ -24,9 +30,12 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	};
 	return {
 		gemeente,
-		campaigns: await publicCampaignsOf(gemeente.code),
+		campaigns: await cachedPublic(gemeente.code, 'letter', () => publicCampaignsOf(gemeente.code)),
 		positions: {
-			matrix: await publicMatrix(gemeente.code, filter),
+			// The positions tables have no version trigger yet: kept per filter, briefly (see cachedPublic).
+			matrix: await cachedPublic(gemeente.code, `positions:${filter.theme ?? ''}:${filter.documents}`, () => publicMatrix(gemeente.code, filter), {
+				tracked: false
+			}),
 			allThemes: themes.map((t) => ({ key: t.key, label: t.label })),
 			filter
 		},

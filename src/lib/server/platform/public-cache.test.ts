@@ -1,0 +1,103 @@
+// The public gemeente page as its load sees the database: a fixed number of database calls
+// whatever the number of signatures, parties and answers; none while the data is unchanged; the
+// change at once after a write by this process, and within CACHE_CHECK_MS after a write by
+// another process (database triggers bump the gemeente's version, nobody clears by hand).
+process.env.CACHE_CHECK_MS = '300';
+
+import { createClient } from '@supabase/supabase-js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { connectTestDatabase } from '$test/test-db';
+import { makeParties } from '$test/sending-fixtures';
+import { sentLetter } from '$test/public-page-data';
+import { load } from '../../../routes/(public)/g/[gemeente]/+page.server';
+import { newRequestState, runWithRequestState } from './request-context';
+import { clearPublicCache } from './public-cache';
+import type { Database } from './database.types';
+import type { GemeentePage } from '$lib/server/gemeenten/gemeenten';
+import type { PublicCampaign } from '$lib/server/letter/public-letter';
+
+let other: ReturnType<typeof createClient<Database>>;
+beforeAll(() => {
+	const { url, serviceRoleKey } = connectTestDatabase();
+	// Another app instance: the same database, a client that is not this process's.
+	other = createClient<Database>(url, serviceRoleKey, { auth: { persistSession: false } });
+});
+
+type LoadEvent = Parameters<typeof load>[0];
+
+/** One page load of /g/<code>: its data and how many database calls it made. */
+async function pageLoad(code: string) {
+	const state = newRequestState();
+	const data = await runWithRequestState(state, () =>
+		load({ params: { gemeente: code }, url: new URL(`http://localhost/g/${code}`) } as LoadEvent)
+	);
+	if (!data) throw new Error('no page data');
+	// The route's own PageData type is generated for its Svelte page; this test reads the same shape.
+	return { data: data as { gemeente: GemeentePage; campaigns: PublicCampaign[] }, calls: state.calls, dependsOn: state.dependsOn };
+}
+
+describe('the public gemeente page and its cache', () => {
+	it('costs the same few database calls for a small and a large letter, and none when nothing changed', async () => {
+		const small = await sentLetter(2, 2, 1);
+		const large = await sentLetter(40, 12, 10);
+		// The list of 342 gemeenten is loaded once per process, before any page: not part of a page load.
+		await pageLoad('GM0363');
+		clearPublicCache();
+		const coldSmall = await pageLoad(small.gemeente.code);
+		clearPublicCache();
+		const coldLarge = await pageLoad(large.gemeente.code);
+		expect(coldLarge.data.campaigns[0].signerCount).toBe(40);
+		expect(coldLarge.data.campaigns[0].sent?.parties.filter((p) => p.response)).toHaveLength(10);
+		// Versions, the gemeente with its parties and kringen, the letter with everything in it, the
+		// themes, and the positions matrix: a handful, whatever the number of rows.
+		expect(coldSmall.calls).toBeLessThanOrEqual(8);
+		expect(coldLarge.calls).toBe(coldSmall.calls);
+
+		const warm = await pageLoad(large.gemeente.code);
+		expect(warm.calls).toBe(0);
+		expect(warm.data.campaigns[0].signerCount).toBe(40);
+	});
+
+	it('shows a write by this process at once, and one by another process within CACHE_CHECK_MS', async () => {
+		const scenario = await sentLetter(3, 2, 0);
+		const code = scenario.gemeente.code;
+		const before = await pageLoad(code);
+		expect(before.data.gemeente.parties.map((p) => p.name)).toEqual(['Partij 0', 'Partij 1']);
+
+		// This process adds a party: the very next load shows it.
+		await makeParties(code, [{ name: 'Partij Nieuw', emails: [] }]);
+		const mine = await pageLoad(code);
+		expect(mine.data.gemeente.parties.map((p) => p.name)).toContain('Partij Nieuw');
+		expect(mine.dependsOn.get(code)).not.toBe(before.dependsOn.get(code));
+
+		// Another instance verifies a signature and answers for a party.
+		const { error } = await other.from('signatures').update({ withdrawn_at: new Date().toISOString() }).eq('campaign_id', scenario.campaign.id).eq('signer_name', 'Dokter 0');
+		expect(error).toBeNull();
+		await new Promise((resolve) => setTimeout(resolve, 400));
+		const later = await pageLoad(code);
+		expect(later.data.campaigns[0].signerCount).toBe(2);
+	});
+
+	it('bumps the version on a write to any table the page reads, from any client', async () => {
+		const scenario = await sentLetter(2, 1, 0);
+		const code = scenario.gemeente.code;
+		const version = async () => {
+			const { data } = await other.from('public_page_versions').select('version').eq('gemeente_code', code).maybeSingle();
+			return data?.version ?? 0;
+		};
+		const writes: Array<[string, () => PromiseLike<{ error: unknown }>]> = [
+			['parties', () => other.from('parties').update({ abbreviation: 'P' }).eq('gemeente_code', code)],
+			['campaigns', () => other.from('campaigns').update({ title: 'Nieuwe titel' }).eq('id', scenario.campaign.id)],
+			['signatures', () => other.from('signatures').update({ verified_at: new Date().toISOString() }).eq('campaign_id', scenario.campaign.id)],
+			['letter_revisions', () => other.from('letter_revisions').update({ body_html: '<p>x</p>' }).eq('campaign_id', scenario.campaign.id)],
+			['deliveries', () => other.from('deliveries').update({ channel: 'email' }).eq('campaign_id', scenario.campaign.id)],
+			['practices', () => other.from('practices').update({ name: 'Andere naam' }).eq('gemeente_code', code)]
+		];
+		for (const [table, write] of writes) {
+			const seen = await version();
+			const { error } = await write();
+			expect(error, table).toBeNull();
+			expect(await version(), table).not.toBe(seen);
+		}
+	});
+});
