@@ -3,10 +3,6 @@
 -- or on the letter as a whole. The coordinators mark each remark as worked in or not taken over.
 -- Who may comment and who may resolve is checked here as in the app (auth/permissions.ts).
 
--- When the newest mail to the coordinators about new remarks is (or was) due: at most one per hour
--- per letter; a remark made within the hour after one is announced by the next, an hour later.
-alter table public.campaigns add column comment_notice_at timestamptz;
-
 -- A remark on a draft letter, on the revision that was read. The anchor names a block of that
 -- revision ('3' is the third block, '5-2' the second item of the numbered list in block 5); the
 -- quote is the start of that block's text, so the remark keeps its context when the text changes.
@@ -33,8 +29,18 @@ create table public.draft_comments (
 alter table public.draft_comments enable row level security;
 create index draft_comments_campaign_idx on public.draft_comments (campaign_id, created_at);
 create index draft_comments_author_idx on public.draft_comments (author_id);
-revoke all on public.draft_comments from anon, authenticated;
-grant all on public.draft_comments to service_role;
+
+-- When the newest mail to a letter's coordinators about new remarks is (or was) due: at most one
+-- per hour per letter; a remark made within the hour after one is announced by the next, an hour
+-- later. (Apart from campaigns, so that it does not touch the letter's public page.)
+create table public.draft_comment_notices (
+  campaign_id uuid primary key references public.campaigns (id) on delete cascade,
+  due_at timestamptz not null
+);
+alter table public.draft_comment_notices enable row level security;
+
+revoke all on public.draft_comments, public.draft_comment_notices from anon, authenticated;
+grant all on public.draft_comments, public.draft_comment_notices to service_role;
 
 -- Who may read a draft and comment on it: only while it is a concept, its coordinators, admins,
 -- huisartsen with a confirmed practice in its gemeente and editors of a kring covering it.
@@ -100,8 +106,7 @@ declare
   v_due timestamptz;
 begin
   -- Locks the letter: opening it for signing waits for this remark, or this remark sees it closed.
-  select status, comment_notice_at into v_status, v_notice_at
-  from public.campaigns where id = p_campaign_id for update;
+  select status into v_status from public.campaigns where id = p_campaign_id for update;
   if v_status is null then
     return 'not_found';
   end if;
@@ -125,6 +130,7 @@ begin
           jsonb_build_object('comment', v_id, 'revision', v_number, 'anchor', p_anchor,
                              'kind', p_block_kind, 'quote', left(p_quote, 80)));
 
+  select due_at into v_notice_at from public.draft_comment_notices where campaign_id = p_campaign_id;
   -- Now when no mail went out in the past hour; else an hour after the last one, unless that one
   -- is still to come (it then announces this remark too).
   v_due := case
@@ -139,7 +145,8 @@ begin
     join public.users u on u.id = m.user_id
     where m.role = 'campaign_coordinator' and m.campaign_id = p_campaign_id and m.user_id <> p_author_id;
     if found then
-      update public.campaigns set comment_notice_at = v_due where id = p_campaign_id;
+      insert into public.draft_comment_notices (campaign_id, due_at) values (p_campaign_id, v_due)
+      on conflict (campaign_id) do update set due_at = excluded.due_at;
     end if;
   end if;
   return 'added';

@@ -138,6 +138,7 @@ create function pg_temp.forbidden_statements() returns text[] language sql immut
     'select body, quote from public.draft_comments',
     $q$update public.draft_comments set body = 'gekaapt'$q$,
     'delete from public.draft_comments',
+    'select due_at from public.draft_comment_notices',
     $q$select public.may_comment_on_draft('20000000-0000-4000-8000-000000000001', gen_random_uuid())$q$,
     $q$select public.add_draft_comment(gen_random_uuid(), '20000000-0000-4000-8000-000000000001',
        gen_random_uuid(), 'Aanvaller', null)$q$,

@@ -280,7 +280,7 @@ describe('the mail to the coordinators', () => {
 
 		// Two hours on (the last mail's time moved back, as the clock would): at once again. A
 		// coordinator's own remark goes to the other coordinator only.
-		await service.from('campaigns').update({ comment_notice_at: new Date(Date.now() - 2 * 3600_000).toISOString() }).eq('id', c.campaign.id);
+		await service.from('draft_comment_notices').update({ due_at: new Date(Date.now() - 2 * 3600_000).toISOString() }).eq('campaign_id', c.campaign.id);
 		await remark(c.coordinator, 'Vijfde');
 		mails = await mailsTo(c.coordinator, c.coCoordinator, c.confirmed);
 		expect(mails).toHaveLength(5);

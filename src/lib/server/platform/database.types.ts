@@ -216,7 +216,6 @@ export type Database = {
       campaigns: {
         Row: {
           closed_at: string | null
-          comment_notice_at: string | null
           created_at: string
           created_by: string | null
           gemeente_code: string
@@ -232,7 +231,6 @@ export type Database = {
         }
         Insert: {
           closed_at?: string | null
-          comment_notice_at?: string | null
           created_at?: string
           created_by?: string | null
           gemeente_code: string
@@ -248,7 +246,6 @@ export type Database = {
         }
         Update: {
           closed_at?: string | null
-          comment_notice_at?: string | null
           created_at?: string
           created_by?: string | null
           gemeente_code?: string
@@ -663,6 +660,28 @@ export type Database = {
             columns: ["gemeente_code"]
             referencedRelation: "gemeenten"
             referencedColumns: ["code"]
+          },
+        ]
+      }
+      draft_comment_notices: {
+        Row: {
+          campaign_id: string
+          due_at: string
+        }
+        Insert: {
+          campaign_id: string
+          due_at: string
+        }
+        Update: {
+          campaign_id?: string
+          due_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "draft_comment_notices_campaign_id_fkey"
+            columns: ["campaign_id"]
+            referencedRelation: "campaigns"
+            referencedColumns: ["id"]
           },
         ]
       }
