@@ -206,19 +206,3 @@ export async function signatureCount(dataDir: string, campaignId: string): Promi
 	});
 }
 
-/** The kring editor confirms `email`'s practice (confirmMembershipAsKring), tried again when the
- * editor's sign-in lost a race: two workers signing in the same editor at once may each read the
- * other's code from the shared development mailbox. */
-export async function confirmByKring(
-	confirm: () => Promise<void>,
-	attempts = 3
-): Promise<void> {
-	for (let attempt = 1; ; attempt++) {
-		try {
-			await confirm();
-			return;
-		} catch (error) {
-			if (attempt >= attempts) throw error;
-		}
-	}
-}

@@ -17,19 +17,29 @@ function escapeRegExp(value: string): string {
 	return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The reference of the code request shown on /inloggen/code ("Kenmerk van deze aanvraag"). */
+export async function codeReference(page: Page): Promise<string> {
+	const reference = (await page.locator('.reference').innerText()).trim();
+	if (!/^[0-9A-F]{6}$/.test(reference)) throw new Error(`No request reference on ${page.url()}: "${reference}"`);
+	return reference;
+}
+
 /**
- * The newest sign-in code sent to `email`, read from /dev/mail in a separate tab of the same
- * browser (so the sign-in page keeps its place). Returned as written in the mail: "1234 5678".
+ * The sign-in code sent to `email`, read from /dev/mail in a separate tab of the same browser (so
+ * the sign-in page keeps its place). With `reference` (see codeReference) the mail of that very
+ * request, so that parallel sign-ins to one address never read each other's code; else the newest.
+ * Returned as written in the mail: "1234 5678".
  */
-export async function readLoginCode(context: BrowserContext, email: string): Promise<string> {
+export async function readLoginCode(context: BrowserContext, email: string, reference?: string): Promise<string> {
 	const mailbox = await context.newPage();
 	try {
-		await mailbox.goto('/dev/mail');
-		// Newest first: the first message to this address holds the code that still works.
-		const message = mailbox
-			.getByRole('article', { name: new RegExp(`^E-mail aan ${escapeRegExp(email)}:`) })
-			.first();
-		await expect(message).toBeVisible();
+		// Newest first: the first matching message holds the code that still works.
+		const messages = mailbox.getByRole('article', { name: new RegExp(`^E-mail aan ${escapeRegExp(email)}:`) });
+		const message = (reference ? messages.filter({ hasText: `Kenmerk: ${reference}` }) : messages).first();
+		await expect(async () => {
+			await mailbox.goto('/dev/mail');
+			await expect(message).toBeVisible({ timeout: 1_000 });
+		}).toPass({ timeout: 15_000 });
 		const body = await message.locator('pre').innerText();
 		const match = body.match(/\b(\d{4} \d{4})\b/);
 		if (!match) throw new Error(`No sign-in code in the mail to ${email}:\n${body}`);
@@ -64,7 +74,7 @@ export async function enterLoginCode(page: Page, code: string): Promise<void> {
  */
 export async function signIn(page: Page, email: string): Promise<void> {
 	await requestLoginCode(page, email);
-	const code = await readLoginCode(page.context(), email);
+	const code = await readLoginCode(page.context(), email, await codeReference(page));
 	await enterLoginCode(page, code);
 	await expect(page).not.toHaveURL(/\/inloggen/);
 	await expect(siteHeader(page).getByRole('button', { name: 'Uitloggen' })).toBeVisible();

@@ -2,7 +2,7 @@
 // local database). Each scenario gets a gemeente of its own without practices, parties or
 // campaigns, so counts are exact although the whole run shares one database.
 import { db } from '$lib/server/platform/db';
-import { allowCampaignStart } from './test-db';
+import { allocateGemeente, allowCampaignStart } from './test-db';
 import * as campaigns from '$lib/server/letter/campaigns';
 import { huisartsen, makeUser, setStatus, uniqueTag } from './signing-fixtures';
 import { signLetter } from '$lib/server/letter/signatures';
@@ -11,30 +11,9 @@ import type { SessionUser } from '$lib/server/auth/session';
 
 export { makeUser, uniqueTag };
 
-const taken = new Set<string>();
-
-/** A gemeente nobody uses yet: no practices, parties or campaigns. */
+/** A gemeente of this test's own: the seed does not touch it and no other test gets it. */
 export async function freshGemeente(): Promise<{ code: string; name: string }> {
-	const [all, practices, parties, used] = await Promise.all([
-		db().from('gemeenten').select('code, name'),
-		db().from('practices').select('gemeente_code'),
-		db().from('parties').select('gemeente_code'),
-		db().from('campaigns').select('gemeente_code')
-	]);
-	for (const result of [all, practices, parties, used]) {
-		if (result.error) throw new Error(`freshGemeente: ${result.error.message}`);
-	}
-	const busy = new Set(
-		[...practices.data!, ...parties.data!, ...used.data!].map((row) => row.gemeente_code as string)
-	);
-	const free = (all.data as Array<{ code: string; name: string }>).filter(
-		// Test files run in parallel on one database: the signing fixtures take even codes, the
-		// sending fixtures odd ones, so two files never pick the same gemeente at the same moment.
-		(g) => !busy.has(g.code) && !taken.has(g.code) && g.code > 'GM0100' && Number(g.code.slice(2)) % 2 === 1
-	);
-	const pick = free[Math.floor(Math.random() * free.length)];
-	taken.add(pick.code);
-	return pick;
+	return allocateGemeente();
 }
 
 export interface PartySpec {

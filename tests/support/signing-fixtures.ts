@@ -3,7 +3,7 @@
 // the whole run shares one database.
 import { randomUUID } from 'node:crypto';
 import { db } from '$lib/server/platform/db';
-import { allowCampaignStart } from './test-db';
+import { allocateGemeente, allowCampaignStart } from './test-db';
 import * as campaigns from '$lib/server/letter/campaigns';
 import { openForSigning } from '$lib/server/letter/open-for-signing';
 import type { SessionUser } from '$lib/server/auth/session';
@@ -27,24 +27,9 @@ export async function makeUser(prefix = 'arts', withName = false): Promise<Sessi
 	return (await makeUsers(1, prefix, withName))[0];
 }
 
-const taken = new Set<string>();
-
-/** A gemeente that has no practices yet (and is not one another test file uses by name). */
+/** A gemeente of this test's own: the seed does not touch it and no other test gets it. */
 export async function emptyGemeente(): Promise<{ code: string; name: string }> {
-	const [all, used] = await Promise.all([
-		db().from('gemeenten').select('code, name'),
-		db().from('practices').select('gemeente_code')
-	]);
-	if (all.error || used.error) throw new Error(`emptyGemeente: ${(all.error ?? used.error)?.message}`);
-	const busy = new Set(used.data.map((row) => row.gemeente_code as string));
-	const free = (all.data as Array<{ code: string; name: string }>).filter(
-		// Test files run in parallel on one database: the signing fixtures take even codes, the
-		// sending fixtures odd ones, so two files never pick the same gemeente at the same moment.
-		(g) => !busy.has(g.code) && !taken.has(g.code) && g.code > 'GM0100' && Number(g.code.slice(2)) % 2 === 0
-	);
-	const pick = free[Math.floor(Math.random() * free.length)];
-	taken.add(pick.code);
-	return pick;
+	return allocateGemeente();
 }
 
 /** count practices in the gemeente (unique random AGB codes; retried on the rare clash). */

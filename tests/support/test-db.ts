@@ -2,7 +2,7 @@
 // app's service-role client, plus an anon client that sees only what the public API exposes.
 import { createClient } from '@supabase/supabase-js';
 import { inject } from 'vitest';
-import { useTestDatabase } from '$lib/server/platform/db';
+import { db, useTestDatabase } from '$lib/server/platform/db';
 
 export function connectTestDatabase() {
 	const { url, anonKey, serviceRoleKey } = inject('supabase');
@@ -25,4 +25,34 @@ export async function allowCampaignStart(
 	if (area.error) throw new Error(`allowCampaignStart: ${area.error.message}`);
 	const role = await service.from('memberships').insert({ user_id: userId, role: 'kring_editor', kring_id: kring.data.id });
 	if (role.error) throw new Error(`allowCampaignStart: ${role.error.message}`);
+}
+
+const takenHere = new Set<string>();
+
+/** Without the test run's allocator (the benchmark's data step runs alone, in one process): the
+ * first gemeente at or above GM0100 nothing uses yet. */
+async function localFreeGemeente(): Promise<{ code: string; name: string }> {
+	const [all, practices, parties] = await Promise.all([
+		db().from('gemeenten').select('code, name').order('code'),
+		db().from('practices').select('gemeente_code'),
+		db().from('parties').select('gemeente_code')
+	]);
+	const busy = new Set([...(practices.data ?? []), ...(parties.data ?? [])].map((row) => row.gemeente_code));
+	const free = (all.data ?? []).find((g) => g.code > 'GM0100' && !busy.has(g.code) && !takenHere.has(g.code));
+	if (!free) throw new Error('allocateGemeente: no free gemeente left');
+	takenHere.add(free.code);
+	return free;
+}
+
+/** A gemeente no other test of this run gets and the seed does not touch: for a test that makes
+ * its practices, parties and letters there. */
+export async function allocateGemeente(): Promise<{ code: string; name: string }> {
+	const allocator = inject('gemeenteAllocator');
+	if (!allocator) return localFreeGemeente();
+	const response = await fetch(allocator, { method: 'POST' });
+	const body: unknown = await response.json();
+	if (!response.ok || typeof body !== 'object' || body === null || !('code' in body) || !('name' in body)) {
+		throw new Error(`allocateGemeente: ${JSON.stringify(body)}`);
+	}
+	return { code: String(body.code), name: String(body.name) };
 }

@@ -43,6 +43,13 @@ export function decodePending(value: string | undefined): PendingLogin | null {
 	return match ? { codeId: match[1], secret: match[2] } : null;
 }
 
+/** A short reference of one code request, shown on the sign-in page and in its mail, so that
+ * someone who asked twice (or in two browsers) picks the mail that belongs to this page. Not a
+ * secret: the code id is only half of what a check needs. */
+export function requestReference(codeId: string): string {
+	return codeId.replace(/-/g, '').slice(0, 6).toUpperCase();
+}
+
 export type SendResult = { ok: true; pending: PendingLogin } | { ok: false; reason: 'rate_limited' };
 
 /** Mails a new code. A browser asking again (`again`: its pending login) keeps its secret, so its
@@ -67,6 +74,8 @@ export async function sendLoginCode(email: string, client: string, again?: Pendi
 			'Hallo,',
 			'',
 			`Je inlogcode voor Laat je horen is: ${spaced}`,
+			'',
+			`Kenmerk: ${requestReference(codeId)} (hetzelfde kenmerk staat op de pagina waar je de code invult)`,
 			'',
 			'De code is 10 minuten geldig, werkt één keer en alleen in de browser waarin je hem aanvroeg.',
 			'Heb je deze code niet aangevraagd? Dan kun je deze e-mail negeren.',

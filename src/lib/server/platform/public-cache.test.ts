@@ -100,4 +100,39 @@ describe('the public gemeente page and its cache', () => {
 			expect(await version(), table).not.toBe(seen);
 		}
 	});
+
+	it('bumps the version when the positions matrix changes: documents, positions, replies, and any theme', async () => {
+		const scenario = await sentLetter(1, 1, 0);
+		const code = scenario.gemeente.code;
+		const version = async () => {
+			const { data } = await other.from('public_page_versions').select('version').eq('gemeente_code', code).maybeSingle();
+			return data?.version ?? 0;
+		};
+		const changes = async (what: string, write: () => PromiseLike<{ error: unknown }>) => {
+			const seen = await version();
+			const { error } = await write();
+			expect(error, what).toBeNull();
+			expect(await version(), what).not.toBe(seen);
+		};
+		const party = (await other.from('parties').select('id').eq('gemeente_code', code).limit(1).single()).data!;
+		const document = (
+			await other.from('documents').insert({ gemeente_code: code, kind: 'verkiezingsprogramma', title: 'Programma', format: 'tekst' }).select('id').single()
+		).data!;
+		let position = '';
+		await changes('positions', async () => {
+			const inserted = await other
+				.from('positions')
+				.insert({ gemeente_code: code, party_id: party.id, theme_key: 'wmo', document_id: document.id, stance: 'niet_genoemd' })
+				.select('id')
+				.single();
+			position = inserted.data?.id ?? '';
+			return inserted;
+		});
+		await changes('documents', () => other.from('documents').update({ title: 'Verkiezingsprogramma' }).eq('id', document.id));
+		await changes('position_replies', () =>
+			other.from('position_replies').insert({ position_id: position, party_id: party.id, position_version: 1, agrees: true, responder_name: 'Fractie' })
+		);
+		const { data: theme } = await other.from('themes').select('label').eq('key', 'wmo').single();
+		await changes('themes', () => other.from('themes').update({ label: theme!.label }).eq('key', 'wmo'));
+	});
 });

@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		error(404, `We kennen geen gemeente met de naam of code “${params.gemeente.slice(0, 100)}”. Zoek je gemeente op de startpagina.`);
 	}
 	// The positions matrix's filters (?thema=…&documenten=…), a plain GET form.
-	const themes = await cachedPublic(gemeente.code, 'themes', () => listThemes({ activeOnly: true }), { tracked: false });
+	const themes = await cachedPublic(gemeente.code, 'themes', () => listThemes({ activeOnly: true }));
 	const themeParam = url.searchParams.get('thema');
 	const documentsParam = url.searchParams.get('documenten');
 	const filter = {
@@ -32,10 +32,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		gemeente,
 		campaigns: await cachedPublic(gemeente.code, 'letter', () => publicCampaignsOf(gemeente.code)),
 		positions: {
-			// The positions tables have no version trigger yet: kept per filter, briefly (see cachedPublic).
-			matrix: await cachedPublic(gemeente.code, `positions:${filter.theme ?? ''}:${filter.documents}`, () => publicMatrix(gemeente.code, filter), {
-				tracked: false
-			}),
+			// Kept per filter; the positions tables bump the gemeente's version like the letter's do.
+			matrix: await cachedPublic(gemeente.code, `positions:${filter.theme ?? ''}:${filter.documents}`, () => publicMatrix(gemeente.code, filter)),
 			allThemes: themes.map((t) => ({ key: t.key, label: t.label })),
 			filter
 		},

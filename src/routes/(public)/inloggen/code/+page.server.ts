@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, cookies, url }) => {
 	const pending = pendingLogin(cookies);
 	const email = pending && (await loginCode.pendingEmail(pending));
 	if (!email) redirect(303, withNext('/inloggen', url));
-	return { email };
+	return { email, reference: loginCode.requestReference(pending.codeId) };
 };
 
 export const actions: Actions = { verify, resend };
