@@ -9,6 +9,8 @@ import { startMailWorker, stopMailWorker } from '$lib/server/platform/mail';
 import { startHousekeeping, stopHousekeeping } from '$lib/server/platform/housekeeping';
 import { startReminderWorker, stopReminderWorker } from '$lib/server/letter/reminders';
 import * as session from '$lib/server/auth/session';
+import { startCouncilSync, stopCouncilSync } from '$lib/server/council/ori/sync';
+import { startMeetingReminders, stopMeetingReminders } from '$lib/server/council/attendance';
 import { currentRequestState, newRequestState, runWithRequestState } from '$lib/server/platform/request-context';
 import { DATABASE_AWAY, TOO_BUSY, TOO_LARGE, calmResponse } from '$lib/server/platform/calm-page';
 import { compressed } from '$lib/server/platform/compression';
@@ -30,7 +32,15 @@ export const init: ServerInit = async () => {
 	startMailWorker();
 	startReminderWorker();
 	startHousekeeping();
+	startMeetingReminders();
+	// The council sync runs only where ORI_API_URL is set (never in the test suites unless they set it).
+	const { ORI_API_URL, ORI_SYNC_INTERVAL_MINUTES } = env();
+	if (ORI_API_URL && ORI_SYNC_INTERVAL_MINUTES > 0) {
+		startCouncilSync({ apiUrl: ORI_API_URL, intervalMs: ORI_SYNC_INTERVAL_MINUTES * 60_000 });
+	}
 	process.once('sveltekit:shutdown', async () => {
+		stopMeetingReminders();
+		await stopCouncilSync();
 		stopHousekeeping();
 		stopReminderWorker();
 		// Mail first: a message being handed to SMTP is finished and marked, the rest released.

@@ -252,3 +252,54 @@ update public.positions set status = 'gepubliceerd', published_at = now() - inte
   change_reason = 'Gepubliceerd zonder reactie: de reactietermijn is verstreken', updated_by = '20000000-0000-4000-8000-000000000005'
 where id in ('70000000-0000-4000-8000-000000000003', '70000000-0000-4000-8000-000000000006',
              '70000000-0000-4000-8000-000000000010', '70000000-0000-4000-8000-000000000011');
+
+-- Council work (demo, invented): an upcoming committee meeting on huisvesting and jeugdzorg, and
+-- a past council meeting with a motion and its votes entered by hand from an invented
+-- besluitenlijst; themes confirmed by the kring's editor. More fixed ids:
+--   a0… meetings · a1… agenda items · a2… motions
+insert into public.meetings (id, gemeente_code, kind, name, starts_at, ends_at, location, url, status, entered_by) values
+  ('a0000000-0000-4000-8000-000000000001', 'GM0479', 'commissievergadering', 'Commissie Samenleving (demo)',
+   (date_trunc('day', now() at time zone 'Europe/Amsterdam') + interval '12 days 19 hours 30 minutes') at time zone 'Europe/Amsterdam',
+   (date_trunc('day', now() at time zone 'Europe/Amsterdam') + interval '12 days 22 hours') at time zone 'Europe/Amsterdam',
+   'Raadzaal, stadhuis Zaandam', null, 'gepland', '20000000-0000-4000-8000-000000000005'),
+  ('a0000000-0000-4000-8000-000000000002', 'GM0479', 'raadsvergadering', 'Gemeenteraad (demo)',
+   (date_trunc('day', now() at time zone 'Europe/Amsterdam') - interval '20 days' + interval '19 hours 30 minutes') at time zone 'Europe/Amsterdam',
+   null, 'Raadzaal, stadhuis Zaandam', null, 'gepland', '20000000-0000-4000-8000-000000000005');
+
+insert into public.agenda_items (id, meeting_id, parent_id, position, number, title, is_heading) values
+  ('a1000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000001', null, 0, '1', 'Opening en mededelingen', false),
+  ('a1000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000001', null, 1, '4', 'Raadsvoorstel ruimte voor huisartsenpraktijken in Zaandam-Oost (demo)', false),
+  ('a1000000-0000-4000-8000-000000000003', 'a0000000-0000-4000-8000-000000000001', null, 2, '5', 'Wachtlijsten jeugdhulp: stand van zaken (demo)', false),
+  ('a1000000-0000-4000-8000-000000000004', 'a0000000-0000-4000-8000-000000000002', null, 0, '8', 'Woningbouwprogramma 2027 (demo)', false);
+
+insert into public.agenda_item_documents (agenda_item_id, position, name, url) values
+  ('a1000000-0000-4000-8000-000000000002', 1, 'Raadsvoorstel (demo, verzonnen)', 'https://example.org/demo/raadsvoorstel-huisvesting.pdf');
+
+insert into public.agenda_item_themes (agenda_item_id, theme_key, confirmed_by) values
+  ('a1000000-0000-4000-8000-000000000002', 'huisvesting', '20000000-0000-4000-8000-000000000005'),
+  ('a1000000-0000-4000-8000-000000000003', 'jeugdzorg', '20000000-0000-4000-8000-000000000005');
+
+insert into public.motions (id, gemeente_code, meeting_id, agenda_item_id, title, type, decided_on, result, text, entered_by) values
+  ('a2000000-0000-4000-8000-000000000001', 'GM0479', 'a0000000-0000-4000-8000-000000000002', 'a1000000-0000-4000-8000-000000000004',
+   'Motie Een huisartsenpraktijk in elke nieuwe wijk (demo)', 'motie', (now() - interval '20 days')::date, 'aangenomen',
+   'De raad, overwegende dat in nieuwe wijken geen ruimte is gereserveerd voor huisartsen, verzoekt het college in elk bestemmingsplan voor een nieuwe wijk ruimte voor een huisartsenpraktijk op te nemen. (Verzonnen tekst voor de demo.)',
+   '20000000-0000-4000-8000-000000000005');
+
+insert into public.motion_submitters (motion_id, party_id, role) values
+  ('a2000000-0000-4000-8000-000000000001', '50000000-0000-4000-8000-000000000010', 'indiener'),
+  ('a2000000-0000-4000-8000-000000000001', '50000000-0000-4000-8000-000000000004', 'mede-indiener');
+
+insert into public.motion_party_votes (motion_id, party_id, vote, source, source_document, source_url, source_page, entered_by)
+select 'a2000000-0000-4000-8000-000000000001', p.id, v.vote, 'manual', 'besluitenlijst',
+       'https://example.org/demo/besluitenlijst-gemeenteraad.pdf', 3, '20000000-0000-4000-8000-000000000005'
+from (values
+  ('50000000-0000-4000-8000-000000000001', 'voor'), ('50000000-0000-4000-8000-000000000002', 'voor'),
+  ('50000000-0000-4000-8000-000000000003', 'voor'), ('50000000-0000-4000-8000-000000000004', 'voor'),
+  ('50000000-0000-4000-8000-000000000005', 'voor'), ('50000000-0000-4000-8000-000000000006', 'tegen'),
+  ('50000000-0000-4000-8000-000000000007', 'voor'), ('50000000-0000-4000-8000-000000000008', 'onthouden'),
+  ('50000000-0000-4000-8000-000000000009', 'verdeeld'), ('50000000-0000-4000-8000-000000000010', 'voor')
+) v (party, vote)
+join public.parties p on p.id = v.party::uuid;
+
+insert into public.motion_themes (motion_id, theme_key, confirmed_by) values
+  ('a2000000-0000-4000-8000-000000000001', 'huisvesting', '20000000-0000-4000-8000-000000000005');

@@ -22,6 +22,7 @@ import {
 	mayVerifySignatures
 } from './permissions';
 import { mayApprovePosition, mayCreateKring, mayEditPositions, mayManageThemes, mayViewKringDashboard } from './permissions';
+import { mayAttendMeeting, mayEditCouncil, maySeeWhoAttends } from './permissions';
 
 const { service } = connectTestDatabase();
 
@@ -176,6 +177,24 @@ describe('permissions per role', () => {
 		const app = await each(async (user) => mayVerifySignatures(await loadRoles(user.id), open));
 		expect(app).toEqual(only('coordinator', 'verified coordinator', 'kring editor here', 'admin'));
 		expect(await database('may_verify_signatures', (user) => ({ p_user_id: user.id, p_campaign_id: open.id }))).toEqual(app);
+	});
+
+	it('enter, import and theme council work in the gemeente: its kring editors and admins; the database agrees', async () => {
+		const app = await each(async (user) => mayEditCouncil(await loadRoles(user.id), here.code));
+		expect(app).toEqual(only('kring editor here', 'admin'));
+		expect(await database('may_edit_council', (user) => ({ p_user_id: user.id, p_gemeente_code: here.code }))).toEqual(app);
+	});
+
+	it('say you go to a council meeting of the gemeente: huisartsen with a confirmed practice there; the database agrees', async () => {
+		const app = await each(async (user) => mayAttendMeeting(await loadRoles(user.id), here.code));
+		expect(app).toEqual(only('huisarts here, confirmed', 'verified huisarts here, confirmed'));
+		expect(await database('may_attend_meeting', (user) => ({ p_user_id: user.id, p_gemeente_code: here.code }))).toEqual(app);
+	});
+
+	it('see by name who goes to a council meeting: confirmed huisartsen of the gemeente, its kring editors and admins', async () => {
+		expect(await each(async (user) => maySeeWhoAttends(await loadRoles(user.id), here.code))).toEqual(
+			only('huisarts here, confirmed', 'verified huisarts here, confirmed', 'kring editor here', 'admin')
+		);
 	});
 
 	it('edit a kring: its editors and admins', async () => {

@@ -218,3 +218,21 @@ async function invitedOrSigned(user: SessionUser, campaignId: string): Promise<b
 	if (signature.error) throw new Error(`campaignAccess: ${signature.error.message}`);
 	return invitation.data.length > 0 || signature.data.length > 0;
 }
+
+/** Enter, import and theme council work in a gemeente (meetings, agenda, motions, votes, party
+ * names, sync): editors of a kring that covers it, and admins (may_edit_council, the same). */
+export function mayEditCouncil(roles: Roles, gemeenteCode: string): boolean {
+	return roles.admin || roles.kringGemeenten.includes(gemeenteCode);
+}
+
+/** Say you go to a meeting of the gemeente's council (and want to speak there): huisartsen whose
+ * practice there is confirmed (may_attend_meeting, the same). */
+export function mayAttendMeeting(roles: Roles, gemeenteCode: string): boolean {
+	return roles.confirmedPracticeGemeenten.includes(gemeenteCode);
+}
+
+/** See by name which huisartsen go to a meeting: their colleagues (a confirmed practice in the
+ * gemeente), its kring editors and admins. Everyone else sees the count and consented names. */
+export function maySeeWhoAttends(roles: Roles, gemeenteCode: string): boolean {
+	return roles.admin || roles.kringGemeenten.includes(gemeenteCode) || roles.confirmedPracticeGemeenten.includes(gemeenteCode);
+}

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { connectTestDatabase } from '$test/test-db';
 import { db } from '$lib/server/platform/db';
 import type { Json } from '$lib/server/platform/database.types';
-import { makeUser } from '$test/signing-fixtures';
+import { makeCouncilEditor } from '$test/council-fixtures';
 import { getMeeting, saveManualAgendaItem, saveManualMeeting } from './meetings';
 import { getMotion, saveManualMotion, saveManualVotes } from './motions';
 import { importFeed } from './ori/import';
@@ -22,7 +22,7 @@ beforeAll(() => {
 
 async function setup() {
 	const suffix = tag();
-	const editor = await makeUser('griffie');
+	const editor = await makeCouncilEditor(HAARLEM);
 	const parties = await makeParties(HAARLEM, ['Trots Haarlem', 'Actiepartij', 'Hart voor Haarlem'], suffix);
 	return { suffix, editor, parties };
 }
@@ -91,6 +91,7 @@ describe('entering a meeting, an agenda item and a motion by hand', () => {
 				title: 'Zorg en welzijn',
 				isHeading: true,
 				documents: [],
+				themes: [],
 				children: [
 					{
 						id: item.id,
@@ -98,6 +99,7 @@ describe('entering a meeting, an agenda item and a motion by hand', () => {
 						title: 'Raadsvoorstel Huisvesting huisartsen',
 						isHeading: false,
 						documents: [{ name: 'Raadsvoorstel', url: 'https://haarlem.notubiz.nl/document/rv-huisvesting.pdf' }],
+						themes: [],
 						children: []
 					}
 				]
@@ -198,7 +200,7 @@ describe('entering a meeting, an agenda item and a motion by hand', () => {
 describe('hand-entered votes on an imported motion', () => {
 	it('replace the imported vote of that party, keep the others, and keep the source', async () => {
 		const suffix = tag();
-		const editor = await makeUser('griffie');
+		const editor = await makeCouncilEditor('GM0321');
 		const sourceKey = await makeSource('houten', 'GM0321', 'ibabs');
 		const parties = await makeParties('GM0321', ['Partij ITH', 'VVD', 'CDA', 'GroenLinks', 'Volt', 'D66', 'Houtens Belang'], suffix);
 		const text = fixtureLines('houten-snapshot.ndjson', { sourceKey, parties: renames(parties, { 'Fractie CDA': `Fractie CDA ${suffix}` }) }).join('\n');

@@ -92,6 +92,8 @@ export interface AgendaItem {
 	title: string;
 	isHeading: boolean;
 	documents: Array<{ name: string; url: string | null }>;
+	/** Confirmed care themes (keys). */
+	themes: string[];
 	children: AgendaItem[];
 }
 
@@ -128,6 +130,7 @@ const meetingRow = z.object({
 			number: z.string().nullable(),
 			title: z.string(),
 			is_heading: z.boolean(),
+			agenda_item_themes: z.array(z.object({ theme_key: z.string() })),
 			agenda_item_documents: z.array(z.object({ position: z.number(), name: z.string(), url: z.string().nullable() }))
 		})
 	)
@@ -138,7 +141,7 @@ export async function getMeeting(id: string): Promise<Meeting | null> {
 	const { data, error } = await db()
 		.from('meetings')
 		.select(
-			'id, gemeente_code, kind, name, starts_at, ends_at, location, url, status, source, agenda_items(id, parent_id, position, number, title, is_heading, agenda_item_documents(position, name, url))'
+			'id, gemeente_code, kind, name, starts_at, ends_at, location, url, status, source, agenda_items(id, parent_id, position, number, title, is_heading, agenda_item_themes(theme_key), agenda_item_documents(position, name, url))'
 		)
 		.eq('id', id)
 		.maybeSingle();
@@ -155,6 +158,7 @@ export async function getMeeting(id: string): Promise<Meeting | null> {
 				title: i.title,
 				isHeading: i.is_heading,
 				documents: [...i.agenda_item_documents].sort((a, b) => a.position - b.position).map((d) => ({ name: d.name, url: d.url })),
+				themes: i.agenda_item_themes.map((t) => t.theme_key).sort(),
 				children: []
 			}
 		])

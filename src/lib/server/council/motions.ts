@@ -181,6 +181,9 @@ export interface MotionVote {
 	sourceDocument: SourceDocument | null;
 	sourceUrl: string | null;
 	sourcePage: number | null;
+	/** Who entered a hand-entered vote, and when it was last set. */
+	recordedBy: string | null;
+	recordedAt: string;
 }
 
 export interface Motion {
@@ -202,6 +205,12 @@ export interface Motion {
 	source: 'handmatig' | 'openbesluitvorming';
 	submitters: Array<{ partyId: string; partyName: string; role: 'indiener' | 'mede-indiener' }>;
 	votes: MotionVote[];
+	/** Confirmed care themes (keys). */
+	themes: string[];
+	meeting: { id: string; name: string; startsAt: string } | null;
+	/** Who entered a hand-entered motion; when the motion was last written (entered or imported). */
+	recordedBy: string | null;
+	updatedAt: string;
 }
 
 const motionRow = z.object({
@@ -222,6 +231,10 @@ const motionRow = z.object({
 	tally_against: z.number().nullable(),
 	member_votes: z.boolean(),
 	source: z.enum(['handmatig', 'openbesluitvorming']),
+	motion_themes: z.array(z.object({ theme_key: z.string() })),
+	meetings: z.object({ id: z.string(), name: z.string(), starts_at: z.string() }).nullable(),
+	updated_at: z.string(),
+	users: z.object({ name: z.string().nullable() }).nullable(),
 	motion_submitters: z.array(z.object({ party_id: z.string(), role: z.enum(['indiener', 'mede-indiener']), parties: z.object({ name: z.string() }) })),
 	motion_party_votes: z.array(
 		z.object({
@@ -234,6 +247,8 @@ const motionRow = z.object({
 			source_document: z.enum(['besluitenlijst', 'notulen']).nullable(),
 			source_url: z.string().nullable(),
 			source_page: z.number().nullable(),
+			updated_at: z.string(),
+			users: z.object({ name: z.string().nullable() }).nullable(),
 			parties: z.object({ name: z.string() })
 		})
 	)
@@ -244,7 +259,7 @@ export async function getMotion(id: string): Promise<Motion | null> {
 	const { data, error } = await db()
 		.from('motions')
 		.select(
-			'id, gemeente_code, meeting_id, agenda_item_id, title, type, decided_on, result, source_status, hamerstuk, text, url, vote_summary, tally_for, tally_against, member_votes, source, motion_submitters(party_id, role, parties(name)), motion_party_votes(party_id, vote, source, members_for, members_against, source_name, source_document, source_url, source_page, parties(name))'
+			'id, gemeente_code, meeting_id, agenda_item_id, title, type, decided_on, result, source_status, hamerstuk, text, url, vote_summary, tally_for, tally_against, member_votes, source, motion_themes(theme_key), meetings(id, name, starts_at), updated_at, users!motions_entered_by_fkey(name), motion_submitters(party_id, role, parties(name)), motion_party_votes(party_id, vote, source, members_for, members_against, source_name, source_document, source_url, source_page, updated_at, users!motion_party_votes_entered_by_fkey(name), parties(name))'
 		)
 		.eq('id', id)
 		.maybeSingle();
@@ -269,6 +284,10 @@ export async function getMotion(id: string): Promise<Motion | null> {
 		tally: row.tally_for !== null && row.tally_against !== null ? { inFavour: row.tally_for, against: row.tally_against } : null,
 		memberVotes: row.member_votes,
 		source: row.source,
+		themes: row.motion_themes.map((t) => t.theme_key).sort(),
+		meeting: row.meetings ? { id: row.meetings.id, name: row.meetings.name, startsAt: row.meetings.starts_at } : null,
+		recordedBy: row.users?.name ?? null,
+		updatedAt: row.updated_at,
 		submitters: row.motion_submitters.map((s) => ({ partyId: s.party_id, partyName: s.parties.name, role: s.role })).sort(byName),
 		votes: row.motion_party_votes
 			.map((v) => ({
@@ -281,7 +300,9 @@ export async function getMotion(id: string): Promise<Motion | null> {
 				sourceName: v.source_name,
 				sourceDocument: v.source_document,
 				sourceUrl: v.source_url,
-				sourcePage: v.source_page
+				sourcePage: v.source_page,
+				recordedBy: v.users?.name ?? null,
+				recordedAt: v.updated_at
 			}))
 			.sort(byName)
 	};

@@ -50,6 +50,46 @@ export type Database = {
           },
         ]
       }
+      agenda_item_themes: {
+        Row: {
+          agenda_item_id: string
+          confirmed_at: string
+          confirmed_by: string | null
+          theme_key: string
+        }
+        Insert: {
+          agenda_item_id: string
+          confirmed_at?: string
+          confirmed_by?: string | null
+          theme_key: string
+        }
+        Update: {
+          agenda_item_id?: string
+          confirmed_at?: string
+          confirmed_by?: string | null
+          theme_key?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agenda_item_themes_agenda_item_id_fkey"
+            columns: ["agenda_item_id"]
+            referencedRelation: "agenda_items"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agenda_item_themes_confirmed_by_fkey"
+            columns: ["confirmed_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agenda_item_themes_theme_key_fkey"
+            columns: ["theme_key"]
+            referencedRelation: "themes"
+            referencedColumns: ["key"]
+          },
+        ]
+      }
       agenda_items: {
         Row: {
           created_at: string
@@ -276,6 +316,67 @@ export type Database = {
             foreignKeyName: "campaigns_signing_revision_fk"
             columns: ["signing_revision_id"]
             referencedRelation: "letter_revisions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      council_import_jobs: {
+        Row: {
+          counts: NonNullable<Json>
+          errors: string[]
+          file_name: string | null
+          finished_at: string | null
+          gemeente_code: string
+          id: string
+          kind: string
+          pages: number
+          records: number
+          started_at: string
+          started_by: string | null
+          status: string
+          updated_at: string
+        }
+        Insert: {
+          counts?: NonNullable<Json>
+          errors?: string[]
+          file_name?: string | null
+          finished_at?: string | null
+          gemeente_code: string
+          id?: string
+          kind: string
+          pages?: number
+          records?: number
+          started_at?: string
+          started_by?: string | null
+          status?: string
+          updated_at?: string
+        }
+        Update: {
+          counts?: NonNullable<Json>
+          errors?: string[]
+          file_name?: string | null
+          finished_at?: string | null
+          gemeente_code?: string
+          id?: string
+          kind?: string
+          pages?: number
+          records?: number
+          started_at?: string
+          started_by?: string | null
+          status?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "council_import_jobs_gemeente_code_fkey"
+            columns: ["gemeente_code"]
+            referencedRelation: "gemeenten"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "council_import_jobs_started_by_fkey"
+            columns: ["started_by"]
+            referencedRelation: "users"
             referencedColumns: ["id"]
           },
         ]
@@ -1033,6 +1134,55 @@ export type Database = {
         }
         Relationships: []
       }
+      meeting_attendance: {
+        Row: {
+          created_at: string
+          meeting_id: string
+          name_public: boolean
+          reminded_at: string | null
+          speaks_on: string | null
+          updated_at: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          meeting_id: string
+          name_public?: boolean
+          reminded_at?: string | null
+          speaks_on?: string | null
+          updated_at?: string
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          meeting_id?: string
+          name_public?: boolean
+          reminded_at?: string | null
+          speaks_on?: string | null
+          updated_at?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "meeting_attendance_meeting_id_fkey"
+            columns: ["meeting_id"]
+            referencedRelation: "meetings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "meeting_attendance_speaks_on_fkey"
+            columns: ["speaks_on"]
+            referencedRelation: "agenda_items"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "meeting_attendance_user_id_fkey"
+            columns: ["user_id"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       meetings: {
         Row: {
           content_hash: string | null
@@ -1256,6 +1406,46 @@ export type Database = {
             columns: ["party_id"]
             referencedRelation: "parties"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      motion_themes: {
+        Row: {
+          confirmed_at: string
+          confirmed_by: string | null
+          motion_id: string
+          theme_key: string
+        }
+        Insert: {
+          confirmed_at?: string
+          confirmed_by?: string | null
+          motion_id: string
+          theme_key: string
+        }
+        Update: {
+          confirmed_at?: string
+          confirmed_by?: string | null
+          motion_id?: string
+          theme_key?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "motion_themes_confirmed_by_fkey"
+            columns: ["confirmed_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "motion_themes_motion_id_fkey"
+            columns: ["motion_id"]
+            referencedRelation: "motions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "motion_themes_theme_key_fkey"
+            columns: ["theme_key"]
+            referencedRelation: "themes"
+            referencedColumns: ["key"]
           },
         ]
       }
@@ -2389,6 +2579,10 @@ export type Database = {
         Args: { p_actor_id: string; p_position_id: string }
         Returns: string
       }
+      assert_may_edit_council: {
+        Args: { p_gemeente_code: string; p_user_id: string }
+        Returns: undefined
+      }
       assert_may_edit_party_list: {
         Args: { p_actor_id: string; p_gemeente_code: string }
         Returns: undefined
@@ -2463,9 +2657,51 @@ export type Database = {
         Args: { p_key: string; p_limit: number; p_window_seconds: number }
         Returns: boolean
       }
+      council_apply_import_unchecked: {
+        Args: {
+          p_actor_id?: string
+          p_batch_id: string
+          p_gemeente_code: string
+          p_source_key: string
+          p_sync?: Json
+        }
+        Returns: Json
+      }
+      council_care_meetings: {
+        Args: { p_from?: string; p_gemeente_codes: string[] }
+        Returns: {
+          content_hash: string | null
+          created_at: string
+          ends_at: string | null
+          entered_by: string | null
+          external_id: string | null
+          gemeente_code: string
+          id: string
+          kind: string
+          location: string | null
+          name: string
+          source: string
+          source_key: string | null
+          source_status: string | null
+          starts_at: string
+          status: string
+          updated_at: string
+          url: string | null
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "meetings"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       council_check_manual_votes: {
         Args: { p_gemeente_code: string; p_hamerstuk: boolean; p_votes: Json }
         Returns: undefined
+      }
+      council_gemeenten_of: {
+        Args: { p_keys: string[]; p_kind: string }
+        Returns: string[]
       }
       council_put_imported_vote: {
         Args: {
@@ -2488,6 +2724,20 @@ export type Database = {
         }
         Returns: undefined
       }
+      council_reset_sync_unchecked: {
+        Args: { p_actor_id: string; p_source_key: string }
+        Returns: undefined
+      }
+      council_resolve_party_name_unchecked: {
+        Args: {
+          p_actor_id: string
+          p_gemeente_code: string
+          p_name: string
+          p_name_key: string
+          p_party_id?: string
+        }
+        Returns: Json
+      }
       council_resolve_refs: {
         Args: { p_gemeente_code: string; p_refs: Json }
         Returns: {
@@ -2496,6 +2746,44 @@ export type Database = {
           party_id: string
           r: Json
         }[]
+      }
+      council_save_agenda_item_unchecked: {
+        Args: {
+          p_actor_id: string
+          p_item: Json
+          p_item_id?: string
+          p_meeting_id: string
+        }
+        Returns: Json
+      }
+      council_save_meeting_unchecked: {
+        Args: {
+          p_actor_id: string
+          p_gemeente_code: string
+          p_meeting: Json
+          p_meeting_id?: string
+        }
+        Returns: Json
+      }
+      council_save_motion_unchecked: {
+        Args: {
+          p_actor_id: string
+          p_gemeente_code: string
+          p_motion: Json
+          p_motion_id?: string
+          p_submitters: Json
+          p_votes: Json
+        }
+        Returns: Json
+      }
+      council_save_votes_unchecked: {
+        Args: {
+          p_actor_id: string
+          p_gemeente_code: string
+          p_motion_id: string
+          p_votes: Json
+        }
+        Returns: Json
       }
       council_sync_finished: {
         Args: { p_counts: Json; p_error?: string; p_source_key: string }
@@ -2533,6 +2821,26 @@ export type Database = {
           p_gemeente_code: string
           p_name: string
           p_user_id: string
+        }
+        Returns: string
+      }
+      delete_manual_agenda_item: {
+        Args: { p_actor_id: string; p_gemeente_code: string; p_item_id: string }
+        Returns: string
+      }
+      delete_manual_meeting: {
+        Args: {
+          p_actor_id: string
+          p_gemeente_code: string
+          p_meeting_id: string
+        }
+        Returns: string
+      }
+      delete_manual_motion: {
+        Args: {
+          p_actor_id: string
+          p_gemeente_code: string
+          p_motion_id: string
         }
         Returns: string
       }
@@ -2601,6 +2909,10 @@ export type Database = {
         Returns: string
       }
       kring_dashboard: { Args: { p_kring_id: string }; Returns: Json }
+      may_attend_meeting: {
+        Args: { p_gemeente_code: string; p_user_id: string }
+        Returns: boolean
+      }
       may_comment_on_draft: {
         Args: { p_campaign_id: string; p_user_id: string }
         Returns: boolean
@@ -2608,6 +2920,10 @@ export type Database = {
       may_confirm_practice_members: {
         Args: { p_gemeente_code: string; p_user_id: string }
         Returns: string
+      }
+      may_edit_council: {
+        Args: { p_gemeente_code: string; p_user_id: string }
+        Returns: boolean
       }
       may_edit_kring: {
         Args: { p_kring_id: string; p_user_id: string }
@@ -2632,6 +2948,15 @@ export type Database = {
       may_verify_signatures: {
         Args: { p_campaign_id: string; p_user_id: string }
         Returns: boolean
+      }
+      move_manual_agenda_item: {
+        Args: {
+          p_actor_id: string
+          p_gemeente_code: string
+          p_item_id: string
+          p_up: boolean
+        }
+        Returns: string
       }
       open_for_signing: {
         Args: {
@@ -2660,6 +2985,7 @@ export type Database = {
         Args: { p_actor_id: string; p_position_id: string }
         Returns: string
       }
+      record_meeting_reminders: { Args: { p_items: Json }; Returns: number }
       record_party_list_change: {
         Args: {
           p_action: string
@@ -2890,6 +3216,16 @@ export type Database = {
         Returns: number
       }
       sending_fingerprint: { Args: { p_campaign_id: string }; Returns: string }
+      set_council_themes: {
+        Args: {
+          p_actor_id: string
+          p_gemeente_code: string
+          p_id: string
+          p_kind: string
+          p_theme_keys: string[]
+        }
+        Returns: string
+      }
       set_kring_gemeente: {
         Args: {
           p_actor_id: string
@@ -2898,6 +3234,15 @@ export type Database = {
           p_kring_id: string
         }
         Returns: boolean
+      }
+      set_meeting_attendance: {
+        Args: {
+          p_meeting_id: string
+          p_name_public: boolean
+          p_speaks_on?: string
+          p_user_id: string
+        }
+        Returns: string
       }
       set_theme_retired: {
         Args: { p_actor_id: string; p_key: string; p_retired: boolean }
@@ -2966,6 +3311,14 @@ export type Database = {
         }
         Returns: string
       }
+      suggest_council_themes: {
+        Args: { p_texts: Json }
+        Returns: {
+          id: string
+          rank: number
+          theme_key: string
+        }[]
+      }
       tidy_up: {
         Args: {
           p_scrub_after_seconds: number
@@ -2992,6 +3345,10 @@ export type Database = {
           p_signature_id: string
           p_verified: boolean
         }
+        Returns: string
+      }
+      withdraw_meeting_attendance: {
+        Args: { p_meeting_id: string; p_user_id: string }
         Returns: string
       }
       withdraw_signature: {

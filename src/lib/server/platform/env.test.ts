@@ -26,6 +26,18 @@ describe('environment validation', () => {
 		).toBe('https://abc.supabase.co');
 	});
 
+	it('syncs council data only with ORI_API_URL, every 6 hours unless told otherwise, and explains a wrong value', () => {
+		expect(parseEnv({}).ORI_API_URL).toBeUndefined();
+		expect(parseEnv({}).ORI_SYNC_INTERVAL_MINUTES).toBe(360);
+		expect(parseEnv({ ORI_API_URL: 'https://openbesluitvorming.nl', ORI_SYNC_INTERVAL_MINUTES: '0' })).toMatchObject({
+			ORI_API_URL: 'https://openbesluitvorming.nl',
+			ORI_SYNC_INTERVAL_MINUTES: 0
+		});
+		expect(() => parseEnv({ ORI_API_URL: 'openbesluitvorming.nl' })).toThrow(/ORI_API_URL moet een volledige http\(s\)-URL zijn/);
+		expect(() => parseEnv({ ORI_SYNC_INTERVAL_MINUTES: 'elk uur' })).toThrow(/ORI_SYNC_INTERVAL_MINUTES moet een aantal minuten zijn/);
+		expect(() => parseEnv({ ORI_SYNC_INTERVAL_MINUTES: '-5' })).toThrow(/mag niet negatief zijn/);
+	});
+
 	it('lists every wrong value with what to fix', () => {
 		let message = '';
 		try {

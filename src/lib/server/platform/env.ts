@@ -100,7 +100,18 @@ const schema = z
 			.int()
 			.min(100, 'BIG_REGISTER_TIMEOUT_MS moet minstens 100 zijn.')
 			.max(60000, 'BIG_REGISTER_TIMEOUT_MS mag hoogstens 60000 zijn.')
-			.default(5000)
+			.default(5000),
+		// OpenBesluitvorming's API (council data); unset: import by file and enter by hand only.
+		ORI_API_URL: z
+			.url({ protocol: /^https?$/, message: 'ORI_API_URL moet een volledige http(s)-URL zijn, zoals https://openbesluitvorming.nl.' })
+			.optional(),
+		// How often the followed council sources are synced; 0 switches the schedule off.
+		ORI_SYNC_INTERVAL_MINUTES: z.coerce
+			.number({ message: 'ORI_SYNC_INTERVAL_MINUTES moet een aantal minuten zijn.' })
+			.int('ORI_SYNC_INTERVAL_MINUTES moet een heel aantal minuten zijn.')
+			.min(0, 'ORI_SYNC_INTERVAL_MINUTES mag niet negatief zijn (0 zet het schema uit).')
+			.max(7 * 24 * 60, 'ORI_SYNC_INTERVAL_MINUTES mag hoogstens een week (10080) zijn.')
+			.default(360)
 	})
 	.refine((env) => Boolean(env.SUPABASE_URL) === Boolean(env.SUPABASE_SERVICE_ROLE_KEY), {
 		message: 'Zet SUPABASE_URL en SUPABASE_SERVICE_ROLE_KEY allebei, of geen van beide.'

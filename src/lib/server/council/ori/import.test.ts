@@ -9,7 +9,7 @@ import { importFeed, importFile } from './import';
 import { mapPartyName, pendingPartyNames } from '../party-names';
 import { bytesOf, fixtureLines, fixtureText, makeParties, makeSource, renames, tag } from '$test/ori-fixtures';
 import { councilRows, partyVotes, stagedRowCount } from '$test/council-rows';
-import { makeUser } from '$test/signing-fixtures';
+import { makeCouncilEditor } from '$test/council-fixtures';
 
 const ALKMAAR = 'GM0361';
 const MOTION_15 = 'motion:notubiz:gemeente:alkmaar:1124979';
@@ -28,7 +28,7 @@ async function alkmaarScenario() {
 	const rename = renames(parties, { 'Alkmaar Beter': `Alkmaar Beter ${suffix}` });
 	const file = (...names: string[]) =>
 		new Blob([names.flatMap((name) => fixtureLines(name, { sourceKey, parties: rename })).join('\n') + '\n']);
-	const editor = await makeUser('griffie');
+	const editor = await makeCouncilEditor(ALKMAAR);
 	return { suffix, sourceKey, parties, file, editor };
 }
 
@@ -168,13 +168,13 @@ describe('importing an export file', () => {
 	});
 
 	it('says so when the file holds no records', async () => {
-		const editor = await makeUser('griffie');
+		const editor = await makeCouncilEditor(ALKMAAR);
 		expect(await importFile(ALKMAAR, editor.id, new Blob(['\n\n']))).toEqual({ status: 'invalid', errors: ['Het bestand bevat geen records.'] });
 	});
 
 	it('imports the JSON of a single entity as a file', async () => {
 		const sourceKey = await makeSource('haarlem', 'GM0392');
-		const editor = await makeUser('griffie');
+		const editor = await makeCouncilEditor('GM0392');
 		const entity = JSON.parse(fixtureText('haarlem-meeting.json'));
 		entity.source_info.source = sourceKey;
 		const outcome = await importFile('GM0392', editor.id, new Blob([JSON.stringify(entity, null, 2)]));

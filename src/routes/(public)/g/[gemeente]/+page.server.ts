@@ -6,6 +6,8 @@ import type { PageServerLoad } from './$types';
 import { publicMatrix } from '$lib/server/positions/matrix';
 import { listThemes } from '$lib/server/gemeenten/themes';
 import { DOCUMENT_FILTERS, type DocumentFilter } from '$lib/positions';
+import { careMeetings } from '$lib/server/council/public-council';
+import { formatDateTime } from '$lib/format';
 
 // Nothing on this page needs JavaScript: it is sent as plain HTML, without scripts or a copy of
 // its data for them.
@@ -28,8 +30,18 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		theme: themes.find((t) => t.key === themeParam)?.key ?? null,
 		documents: DOCUMENT_FILTERS.find((f) => f === documentsParam) ?? ('alle' satisfies DocumentFilter)
 	};
+	const upcomingMeetings = await cachedPublic(gemeente.code, 'council:upcoming', async () =>
+		(await careMeetings([gemeente.code], new Date(Date.now() - 3 * 60 * 60 * 1000))).slice(0, 3)
+	);
 	return {
 		gemeente,
+		council: upcomingMeetings.map((m) => ({
+			id: m.id,
+			name: m.name,
+			when: formatDateTime(m.startsAt),
+			themes: m.themes.map((key) => themes.find((t) => t.key === key)?.label ?? key),
+			attending: m.attendance.count
+		})),
 		campaigns: await cachedPublic(gemeente.code, 'letter', () => publicCampaignsOf(gemeente.code)),
 		positions: {
 			// Kept per filter; the positions tables bump the gemeente's version like the letter's do.
