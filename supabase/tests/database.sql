@@ -133,7 +133,17 @@ create function pg_temp.forbidden_statements() returns text[] language sql immut
     $q$select public.submit_position_reply('00', '70000000-0000-4000-8000-000000000004', true, 'Aanvaller')$q$,
     $q$select public.publish_position('20000000-0000-4000-8000-000000000005', '70000000-0000-4000-8000-000000000008')$q$,
     $q$select * from public.find_passages('60000000-0000-4000-8000-000000000001', array['wmo'], 5)$q$,
-    $q$select public.kring_dashboard('10000000-0000-4000-8000-000000000001')$q$
+    $q$select public.kring_dashboard('10000000-0000-4000-8000-000000000001')$q$,
+    -- remarks on draft letters are for the colleagues of the gemeente, through the server
+    'select body, quote from public.draft_comments',
+    $q$update public.draft_comments set body = 'gekaapt'$q$,
+    'delete from public.draft_comments',
+    'select due_at from public.draft_comment_notices',
+    $q$select public.may_comment_on_draft('20000000-0000-4000-8000-000000000001', gen_random_uuid())$q$,
+    $q$select public.add_draft_comment(gen_random_uuid(), '20000000-0000-4000-8000-000000000001',
+       gen_random_uuid(), 'Aanvaller', null)$q$,
+    $q$select public.resolve_draft_comment(gen_random_uuid(), gen_random_uuid(),
+       '20000000-0000-4000-8000-000000000001', 'verwerkt')$q$
   ]
 $$;
 

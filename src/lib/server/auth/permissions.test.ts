@@ -1,7 +1,7 @@
 // Who may do what, role by role, against the real database: letters in a gemeente of their own, and
 // one user per role. Each permission function is asked for every role, and where the database
 // checks the same rule itself (may_start_campaign, may_edit_party_list, may_confirm_practice_members,
-// may_verify_signatures) its answer must be the app's.
+// may_verify_signatures, may_comment_on_draft, may_resolve_draft_comments) its answer must be the app's.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allowCampaignStart, connectTestDatabase } from '$test/test-db';
 import { emptyGemeente, huisartsen, makeCampaign, makeUser, markSent, setStatus, uniqueTag } from '$test/signing-fixtures';
@@ -12,10 +12,12 @@ import {
 	isAdmin,
 	loadRoles,
 	mayConfirmPracticeMembers,
+	mayCommentOnDraft,
 	mayCoordinate,
 	mayEditKring,
 	mayEditPartyList,
 	mayEditRecipients,
+	mayResolveDraftComments,
 	mayStartLetter,
 	mayVerifySignatures
 } from './permissions';
@@ -206,16 +208,36 @@ describe('permissions per role', () => {
 		);
 	});
 
-	it('a draft: known to its coordinators, confirmed huisartsen of the gemeente, its kring editors and admins; read by the coordinators', async () => {
+	it('a draft: known to and read by its coordinators, confirmed huisartsen of the gemeente, its kring editors and admins', async () => {
 		const access = await each((user) => campaignAccess(user, draft));
-		expect(Object.fromEntries(Object.entries(access).map(([role, a]) => [role, a.see]))).toEqual(
+		const readers = only('huisarts here, confirmed', 'verified huisarts here, confirmed', 'coordinator', 'verified coordinator', 'kring editor here', 'admin');
+		expect(Object.fromEntries(Object.entries(access).map(([role, a]) => [role, a.see]))).toEqual(readers);
+		expect(Object.fromEntries(Object.entries(access).map(([role, a]) => [role, a.readLetter]))).toEqual(readers);
+		expect(Object.fromEntries(Object.entries(access).map(([role, a]) => [role, a.comment]))).toEqual(readers);
+		expect(Object.values(access).every((a) => !a.sign)).toBe(true);
+		expect(await campaignAccess(null, draft)).toEqual({ see: false, coordinate: false, readLetter: false, sign: false, comment: false });
+	});
+
+	it('comment on a draft: the same readers, only while it is a concept; the database agrees', async () => {
+		const app = await each(async (user) => mayCommentOnDraft(await loadRoles(user.id), draft));
+		expect(app).toEqual(
 			only('huisarts here, confirmed', 'verified huisarts here, confirmed', 'coordinator', 'verified coordinator', 'kring editor here', 'admin')
 		);
-		expect(Object.fromEntries(Object.entries(access).map(([role, a]) => [role, a.readLetter]))).toEqual(
-			only('coordinator', 'verified coordinator', 'admin')
-		);
-		expect(Object.values(access).every((a) => !a.sign)).toBe(true);
-		expect(await campaignAccess(null, draft)).toEqual({ see: false, coordinate: false, readLetter: false, sign: false });
+		expect(await database('may_comment_on_draft', (user) => ({ p_user_id: user.id, p_campaign_id: draft.id }))).toEqual(app);
+		// Once open for signing (or sent) nobody comments any more, in the app nor in the database.
+		for (const frozen of [open, sent]) {
+			expect(await each(async (user) => mayCommentOnDraft(await loadRoles(user.id), frozen))).toEqual(only());
+			expect(await database('may_comment_on_draft', (user) => ({ p_user_id: user.id, p_campaign_id: frozen.id }))).toEqual(only());
+			expect(Object.values(await each((user) => campaignAccess(user, frozen))).every((a) => !a.comment)).toBe(true);
+		}
+	});
+
+	it("resolve remarks on a draft: the letter's coordinators and admins, in every status; the database agrees", async () => {
+		for (const campaign of [draft, open, sent]) {
+			const app = await each(async (user) => mayResolveDraftComments(await loadRoles(user.id), campaign.id));
+			expect(app).toEqual(only('coordinator', 'verified coordinator', 'admin'));
+			expect(await database('may_resolve_draft_comments', (user) => ({ p_user_id: user.id, p_campaign_id: campaign.id }))).toEqual(app);
+		}
 	});
 
 	it('a letter open for signing: read and signed by its huisartsen (confirmed or not), the invited and the coordinators', async () => {
@@ -232,16 +254,16 @@ describe('permissions per role', () => {
 		expect(Object.fromEntries(Object.entries(access).map(([role, a]) => [role, a.sign]))).toEqual(signers);
 		expect(Object.fromEntries(Object.entries(access).map(([role, a]) => [role, a.readLetter]))).toEqual(signers);
 		expect(Object.values(access).every((a) => a.see)).toBe(true);
-		expect(await campaignAccess(null, open)).toEqual({ see: true, coordinate: false, readLetter: false, sign: false });
+		expect(await campaignAccess(null, open)).toEqual({ see: true, coordinate: false, readLetter: false, sign: false, comment: false });
 	});
 
 	it('a sent letter: everyone reads it, nobody signs it any more', async () => {
 		const access = await each((user) => campaignAccess(user, sent));
 		for (const [role, got] of Object.entries(access)) {
 			const coordinates = ['coordinator', 'verified coordinator', 'admin'].includes(role);
-			expect({ role, ...got }).toEqual({ role, see: true, coordinate: coordinates, readLetter: true, sign: false });
+			expect({ role, ...got }).toEqual({ role, see: true, coordinate: coordinates, readLetter: true, sign: false, comment: false });
 		}
-		expect(await campaignAccess(null, sent)).toEqual({ see: true, coordinate: false, readLetter: true, sign: false });
+		expect(await campaignAccess(null, sent)).toEqual({ see: true, coordinate: false, readLetter: true, sign: false, comment: false });
 	});
 
 	it('assess party positions in the gemeente: editors of a kring covering it and admins; the database agrees', async () => {

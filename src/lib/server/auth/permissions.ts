@@ -159,16 +159,36 @@ export function mayVerifySignatures(roles: Roles, campaign: CampaignRef): boolea
 	return roles.admin || roles.coordinatorOf.includes(campaign.id) || roles.kringGemeenten.includes(campaign.gemeenteCode);
 }
 
-/** What one user may do with one campaign. A draft is known (title, coordinators, "ask to write
- * along") only to its coordinators, huisartsen with a confirmed practice in the gemeente, its kring
- * editors and admins, and its text only to the coordinators; once signing opens, huisartsen of
- * the gemeente (a practice there), the invited and existing signers may read and sign it; a letter
- * under way or sent is public. */
+/** Read a draft and leave remarks on it (add_draft_comment checks the same, may_comment_on_draft):
+ * only while it is a concept, its coordinators and admins, huisartsen with a confirmed practice in
+ * the gemeente and editors of a kring that covers it. */
+export function mayCommentOnDraft(roles: Roles, campaign: CampaignRef): boolean {
+	return (
+		campaign.status === 'concept' &&
+		(mayCoordinate(roles, campaign.id) ||
+			roles.confirmedPracticeGemeenten.includes(campaign.gemeenteCode) ||
+			roles.kringGemeenten.includes(campaign.gemeenteCode))
+	);
+}
+
+/** Mark remarks on the draft as worked in or not taken over: the letter's coordinators and admins
+ * (may_resolve_draft_comments, the same), in every status. */
+export function mayResolveDraftComments(roles: Roles, campaignId: string): boolean {
+	return mayCoordinate(roles, campaignId);
+}
+
+/** What one user may do with one campaign. A draft is known (title, coordinators) and read, with
+ * remarks on it, only by its coordinators, huisartsen with a confirmed practice in the gemeente,
+ * its kring editors and admins; once signing opens the text is frozen and remarks close, and
+ * huisartsen of the gemeente (a practice there), the invited and existing signers may read and
+ * sign it; a letter under way or sent is public. */
 export interface CampaignAccess {
 	see: boolean;
 	coordinate: boolean;
 	readLetter: boolean;
 	sign: boolean;
+	/** Leave remarks on the draft (true only while it is a concept). */
+	comment: boolean;
 }
 
 export interface CampaignRef {
@@ -180,18 +200,18 @@ export interface CampaignRef {
 export async function campaignAccess(user: SessionUser | null, campaign: CampaignRef): Promise<CampaignAccess> {
 	const sent = isSent(campaign.status);
 	const draft = campaign.status === 'concept';
-	if (!user) return { see: !draft, coordinate: false, readLetter: sent, sign: false };
+	if (!user) return { see: !draft, coordinate: false, readLetter: sent, sign: false, comment: false };
 	const roles = await loadRoles(user.id);
 	if (mayCoordinate(roles, campaign.id)) {
-		return { see: true, coordinate: true, readLetter: true, sign: campaign.status === 'ter_ondertekening' };
+		return { see: true, coordinate: true, readLetter: true, sign: campaign.status === 'ter_ondertekening', comment: draft };
 	}
 	if (draft) {
-		const see = roles.confirmedPracticeGemeenten.includes(campaign.gemeenteCode) || roles.kringGemeenten.includes(campaign.gemeenteCode);
-		return { see, coordinate: false, readLetter: false, sign: false };
+		const comment = mayCommentOnDraft(roles, campaign);
+		return { see: comment, coordinate: false, readLetter: comment, sign: false, comment };
 	}
-	if (campaign.status !== 'ter_ondertekening') return { see: true, coordinate: false, readLetter: sent, sign: false };
+	if (campaign.status !== 'ter_ondertekening') return { see: true, coordinate: false, readLetter: sent, sign: false, comment: false };
 	const related = roles.practiceGemeenten.includes(campaign.gemeenteCode) || (await invitedOrSigned(user, campaign.id));
-	return { see: true, coordinate: false, readLetter: related, sign: related };
+	return { see: true, coordinate: false, readLetter: related, sign: related, comment: false };
 }
 
 /** Invited to this campaign (an invitation still valid or already accepted), or signed it before. */

@@ -14,9 +14,14 @@ const ASK_HEADING = /vra(ag|gen)|verzoek/i;
 /** The list the asks live in: the first ordered list in a section whose heading names the asks
  * (subheadings inside that section count as part of it), else the first ordered list at all. */
 function askList(markdown: string): Tokens.List | null {
+	return findAskList(lexer.lexer(markdown));
+}
+
+/** The same, among a letter's top-level tokens as marked read them (the very token object). */
+export function findAskList(tokens: Token[]): Tokens.List | null {
 	let askDepth: number | null = null;
 	let firstList: Tokens.List | null = null;
-	for (const token of lexer.lexer(markdown)) {
+	for (const token of tokens) {
 		if (token.type === 'heading') {
 			const heading = token as Tokens.Heading;
 			if (ASK_HEADING.test(heading.text)) askDepth = heading.depth;
@@ -58,12 +63,17 @@ function plainText(tokens: Token[]): string {
 	return parts.join('');
 }
 
+/** The words of some tokens as readers see them, on one line: no Markdown marks, no raw HTML. */
+export function plainTextOf(tokens: Token[]): string {
+	return decodeEntities(plainText(tokens)).replace(/\s+/g, ' ').trim();
+}
+
 /** The numbered asks, in order, as plain text: what party answers refer to ("vraag 2: ja"). */
 export function extractAsks(markdown: string): string[] {
 	const list = askList(markdown);
 	if (!list) return [];
 	// Empty items stay: answers refer to positions, which must match the numbers readers see.
-	return list.items.map((item) => decodeEntities(plainText(item.tokens)).replace(/\s+/g, ' ').trim());
+	return list.items.map((item) => plainTextOf(item.tokens));
 }
 
 /** The number the asks list starts at (1 normally), or null without asks. Answers are given per

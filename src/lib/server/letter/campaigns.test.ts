@@ -148,8 +148,8 @@ describe('coordinators and access', () => {
 		const otherCoordinator = await makeUser();
 		await start(otherCoordinator.id, gemeente());
 
-		expect(await campaignAccess(owner, campaign)).toEqual({ see: true, coordinate: true, readLetter: true, sign: false });
-		expect(await campaignAccess(otherCoordinator, campaign)).toEqual({ see: false, coordinate: false, readLetter: false, sign: false });
-		expect(await campaignAccess(null, campaign)).toEqual({ see: false, coordinate: false, readLetter: false, sign: false });
+		expect(await campaignAccess(owner, campaign)).toEqual({ see: true, coordinate: true, readLetter: true, sign: false, comment: true });
+		expect(await campaignAccess(otherCoordinator, campaign)).toEqual({ see: false, coordinate: false, readLetter: false, sign: false, comment: false });
+		expect(await campaignAccess(null, campaign)).toEqual({ see: false, coordinate: false, readLetter: false, sign: false, comment: false });
 	});
 });

@@ -49,7 +49,9 @@ const ACTION_LABELS: Record<string, string> = {
 	party_contact_updated: 'E-mailadres van een partij gewijzigd',
 	party_contact_removed: 'E-mailadres van een partij verwijderd',
 	contacts_checked: 'Gewijzigde adressen gecontroleerd',
-	response_disowned: 'Antwoord offline gehaald: de partij meldde dat het niet van haar kwam'
+	response_disowned: 'Antwoord offline gehaald: de partij meldde dat het niet van haar kwam',
+	draft_comment_added: 'Opmerking geplaatst bij het concept',
+	draft_comment_resolved: 'Opmerking afgehandeld'
 };
 
 export function actionLabel(action: string): string {
@@ -75,7 +77,21 @@ export function detailText(action: string, details: Details): string | null {
 	}
 	if (action === 'parties_imported') return `${details.parties} partijen en ${details.contacts} adressen erbij`;
 	if (action === 'signature_verified' && typeof details.note === 'string' && details.note) return `met de hand: ${details.note}`;
+	if (action === 'draft_comment_added') return commentPlace(details);
+	if (action === 'draft_comment_resolved') {
+		const how = details.resolution === 'verwerkt' ? 'verwerkt' : 'niet overgenomen';
+		const note = typeof details.note === 'string' && details.note ? ` (${details.note})` : '';
+		return `${how}${note}: ${commentPlace(details)}`;
+	}
 	return null;
+}
+
+/** Where a remark on the draft was made: the start of the text it was about, or the whole letter. */
+function commentPlace(details: Details): string {
+	const where = typeof details.revision === 'number' ? ` (versie ${details.revision})` : '';
+	if (typeof details.quote !== 'string' || !details.quote) return `over de hele brief${where}`;
+	const quote = details.quote.length >= 80 ? `${details.quote.slice(0, 79).trimEnd()}…` : details.quote;
+	return `bij "${quote}"${where}`;
 }
 
 /** Who did it, in words: the person, or for a party's own step "de partij". */

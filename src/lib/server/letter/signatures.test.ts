@@ -305,16 +305,16 @@ describe('who may sign and read', () => {
 		const [elsewhere] = await huisartsen((await emptyGemeente()).code, 1);
 
 		expect(await campaignAccess(member, campaign)).toMatchObject({ sign: true, readLetter: true, coordinate: false });
-		expect(await campaignAccess(stranger, campaign)).toEqual({ see: true, sign: false, readLetter: false, coordinate: false });
-		expect(await campaignAccess(elsewhere, campaign)).toEqual({ see: true, sign: false, readLetter: false, coordinate: false });
+		expect(await campaignAccess(stranger, campaign)).toEqual({ see: true, sign: false, readLetter: false, coordinate: false, comment: false });
+		expect(await campaignAccess(elsewhere, campaign)).toEqual({ see: true, sign: false, readLetter: false, coordinate: false, comment: false });
 
 		// The coordinator of a campaign in another gemeente cannot read this one's unsent draft.
 		const otherGemeente = await emptyGemeente();
 		const otherCoordinator = await makeUser('coordinator');
 		await makeCampaign(otherCoordinator, otherGemeente);
 		const draft = await setStatus(campaign, coordinator.id, 'ter_ondertekening', 'concept');
-		expect(await campaignAccess(otherCoordinator, draft)).toEqual({ see: false, sign: false, readLetter: false, coordinate: false });
-		expect(await campaignAccess(otherCoordinator, campaign)).toEqual({ see: true, sign: false, readLetter: false, coordinate: false });
+		expect(await campaignAccess(otherCoordinator, draft)).toEqual({ see: false, sign: false, readLetter: false, coordinate: false, comment: false });
+		expect(await campaignAccess(otherCoordinator, campaign)).toEqual({ see: true, sign: false, readLetter: false, coordinate: false, comment: false });
 		expect(await campaignAccess(coordinator, draft)).toMatchObject({ coordinate: true, readLetter: true, sign: false });
 	});
 });

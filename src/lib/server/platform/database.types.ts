@@ -1101,6 +1101,101 @@ export type Database = {
           },
         ]
       }
+      draft_comment_notices: {
+        Row: {
+          campaign_id: string
+          due_at: string
+        }
+        Insert: {
+          campaign_id: string
+          due_at: string
+        }
+        Update: {
+          campaign_id?: string
+          due_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "draft_comment_notices_campaign_id_fkey"
+            columns: ["campaign_id"]
+            referencedRelation: "campaigns"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      draft_comments: {
+        Row: {
+          anchor: string | null
+          author_id: string | null
+          block_kind: string | null
+          body: string
+          campaign_id: string
+          created_at: string
+          id: string
+          quote: string | null
+          resolution: string | null
+          resolution_note: string | null
+          resolved_at: string | null
+          resolved_by: string | null
+          revision_id: string
+        }
+        Insert: {
+          anchor?: string | null
+          author_id?: string | null
+          block_kind?: string | null
+          body: string
+          campaign_id: string
+          created_at?: string
+          id?: string
+          quote?: string | null
+          resolution?: string | null
+          resolution_note?: string | null
+          resolved_at?: string | null
+          resolved_by?: string | null
+          revision_id: string
+        }
+        Update: {
+          anchor?: string | null
+          author_id?: string | null
+          block_kind?: string | null
+          body?: string
+          campaign_id?: string
+          created_at?: string
+          id?: string
+          quote?: string | null
+          resolution?: string | null
+          resolution_note?: string | null
+          resolved_at?: string | null
+          resolved_by?: string | null
+          revision_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "draft_comments_author_id_fkey"
+            columns: ["author_id"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "draft_comments_campaign_id_fkey"
+            columns: ["campaign_id"]
+            referencedRelation: "campaigns"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "draft_comments_resolved_by_fkey"
+            columns: ["resolved_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "draft_comments_revision_id_fkey"
+            columns: ["revision_id"]
+            referencedRelation: "letter_revisions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       gemeente_follows: {
         Row: {
           created_at: string
@@ -2874,6 +2969,19 @@ export type Database = {
         }
         Returns: string
       }
+      add_draft_comment: {
+        Args: {
+          p_anchor?: string
+          p_author_id: string
+          p_block_kind?: string
+          p_body: string
+          p_campaign_id: string
+          p_notice: Json
+          p_quote?: string
+          p_revision_id: string
+        }
+        Returns: string
+      }
       add_kring_editor: {
         Args: {
           p_actor_id: string
@@ -3277,6 +3385,10 @@ export type Database = {
         Args: { p_gemeente_code: string; p_user_id: string }
         Returns: boolean
       }
+      may_comment_on_draft: {
+        Args: { p_campaign_id: string; p_user_id: string }
+        Returns: boolean
+      }
       may_confirm_practice_members: {
         Args: { p_gemeente_code: string; p_user_id: string }
         Returns: string
@@ -3299,6 +3411,10 @@ export type Database = {
       }
       may_record_commitments: {
         Args: { p_gemeente_code: string; p_user_id: string }
+        Returns: boolean
+      }
+      may_resolve_draft_comments: {
+        Args: { p_campaign_id: string; p_user_id: string }
         Returns: boolean
       }
       may_set_policy_dates: {
@@ -3486,6 +3602,16 @@ export type Database = {
           p_party_id?: string
         }
         Returns: Json
+      }
+      resolve_draft_comment: {
+        Args: {
+          p_actor_id: string
+          p_campaign_id: string
+          p_comment_id: string
+          p_note?: string
+          p_resolution: string
+        }
+        Returns: string
       }
       retry_delivery: {
         Args: {

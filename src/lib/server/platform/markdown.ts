@@ -3,7 +3,7 @@
 // dropped; a link keeps its href only when it is an absolute https: or mailto: address). Sanitise
 // on save and store the clean HTML; pages and e-mails use only that. The Markdown itself serves
 // as the plain-text version. The XSS bench in markdown.test.ts (xss-payloads.ts) proves it.
-import { Marked } from 'marked';
+import { Marked, type Token, type TokensList } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
 const marked = new Marked({ gfm: true, async: false });
@@ -46,4 +46,14 @@ const ALLOWED: sanitizeHtml.IOptions = {
 
 export function renderMarkdown(markdown: string): string {
 	return sanitizeHtml(marked.parse(markdown) as string, ALLOWED);
+}
+
+/** The top-level blocks of a text as this renderer reads them (to render them one by one). */
+export function lexMarkdown(markdown: string): TokensList {
+	return marked.lexer(markdown);
+}
+
+/** Some of lexMarkdown's tokens as HTML, sanitised exactly as renderMarkdown does. */
+export function renderTokens(tokens: Token[]): string {
+	return sanitizeHtml(marked.parser(tokens) as string, ALLOWED);
 }

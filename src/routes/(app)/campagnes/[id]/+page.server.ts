@@ -13,15 +13,18 @@ import { campaignContext } from './campaign-context';
 import { mySignature } from '$lib/server/letter/signatures';
 import { practicesOfUser } from '$lib/server/gemeenten/practices';
 import { nextSigningStep, PRACTICES_BEFORE_SENDING } from '$lib/server/letter/next-step';
+import { openCommentCount } from '$lib/server/letter/draft-comments';
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign, access, user } = await campaignContext(event);
 	const signing = access.coordinate && campaign.status === 'ter_ondertekening';
-	const [coordinators, reach, mine, practices] = await Promise.all([
+	const [coordinators, reach, mine, practices, openComments] = await Promise.all([
 		campaigns.coordinatorsOf(campaign.id),
-		access.coordinate || access.readLetter ? coverage(campaign.id, campaign.gemeenteCode) : null,
+		// (Colleagues reading along with a draft get no signing counts: nothing can be signed yet.)
+		access.coordinate || (access.readLetter && campaign.status !== 'concept') ? coverage(campaign.id, campaign.gemeenteCode) : null,
 		signing ? mySignature(campaign.id, user.id) : null,
-		signing ? practicesOfUser(user.id) : []
+		signing ? practicesOfUser(user.id) : [],
+		access.coordinate ? openCommentCount(campaign.id) : 0
 	]);
 	return {
 		campaign,
@@ -38,7 +41,9 @@ export const load: PageServerLoad = async (event) => {
 				})
 			: null,
 		canSign: practices.some((p) => p.gemeenteCode === campaign.gemeenteCode),
-		practicesBeforeSending: PRACTICES_BEFORE_SENDING
+		practicesBeforeSending: PRACTICES_BEFORE_SENDING,
+		// Colleagues' remarks on the draft the coordinators have not handled yet.
+		openComments
 	};
 };
 
