@@ -48,7 +48,8 @@ export interface LetterIndex {
 }
 
 async function loadIndex(limit: number | null): Promise<LetterIndex> {
-	const { data, error } = await db().rpc('public_letter_index', limit === null ? {} : { p_limit: limit });
+	// A GET: a read-only function, so it does not count as a write that makes every cache look again.
+	const { data, error } = await db().rpc('public_letter_index', limit === null ? {} : { p_limit: limit }, { get: true });
 	if (error) throw new Error(`publicLetters: ${error.message}`);
 	const parsed = indexJson.parse(data);
 	return {

@@ -44,7 +44,7 @@ export async function pressContactOf(campaignId: string): Promise<PressContact |
 }
 
 // Dutch numbers as people write them: 075 123 45 67, 06-12345678, +31 6 1234 5678, (075) 1234567.
-const PHONE = /^\+?[0-9][0-9 ()-]{5,24}$/;
+const PHONE = /^(\+|\()?[0-9][0-9 ()-]{5,24}$/;
 
 /** The consent form: what will be public, and the tick that says so. */
 export const pressContactSchema = z.object({
