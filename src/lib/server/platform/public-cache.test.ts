@@ -15,6 +15,7 @@ import { load as lettersLoad } from '../../../routes/(public)/brieven/+page.serv
 import { GET as letterJsonGet } from '../../../routes/(public)/g/[gemeente]/brieven/[id].json/+server';
 import { GET as letterCsvGet } from '../../../routes/(public)/g/[gemeente]/brieven/[id].csv/+server';
 import { consentAsPressContact } from '$lib/server/letter/press-contact';
+import type { ListedLetter } from '$lib/server/letter/letter-index';
 import { newRequestState, runWithRequestState } from './request-context';
 import { clearPublicCache } from './public-cache';
 import type { Database } from './database.types';
@@ -147,13 +148,14 @@ describe('the public gemeente page and its cache', () => {
 	});
 });
 
-type Handler = typeof letterJsonGet;
-
 /** One request to a letter's open data: its body and how many database calls it made. */
-async function letterData(get: Handler, code: string, id: string) {
+async function letterData(format: 'json' | 'csv', code: string, id: string) {
 	const state = newRequestState();
-	const url = new URL(`http://localhost/g/${code}/brieven/${id}`);
-	const response = await runWithRequestState(state, () => get({ params: { gemeente: code, id }, url } as Parameters<Handler>[0]));
+	const event = { params: { gemeente: code, id }, url: new URL(`http://localhost/g/${code}/brieven/${id}.${format}`) };
+	// The handlers read only params and url of their RequestEvent.
+	const response = await runWithRequestState(state, () =>
+		format === 'json' ? letterJsonGet(event as Parameters<typeof letterJsonGet>[0]) : letterCsvGet(event as Parameters<typeof letterCsvGet>[0])
+	);
 	return { status: response.status, body: await response.text(), calls: state.calls };
 }
 
@@ -162,15 +164,15 @@ describe('the open data of a letter and the lists of letters', () => {
 		const scenario = await sentLetter(6, 3, 2);
 		const code = scenario.gemeente.code;
 		await pageLoad(code);
-		const json = await letterData(letterJsonGet, code, scenario.campaign.id);
+		const json = await letterData('json', code, scenario.campaign.id);
 		expect(json.status).toBe(200);
 		expect(json.calls).toBe(0);
 		expect(JSON.parse(json.body).brief.ondertekening.huisartsen).toBe(6);
-		const csv = await letterData(letterCsvGet, code, scenario.campaign.id);
+		const csv = await letterData('csv', code, scenario.campaign.id);
 		expect(csv.calls).toBe(0);
 		expect(csv.body.split('\n')[0]).toMatch(/^gemeente_code,gemeente,brief_id,/);
 		// Another gemeente's code, or no letter at all: not found, as if it did not exist.
-		await expect(letterData(letterJsonGet, 'GM0363', scenario.campaign.id)).rejects.toMatchObject({ status: 404 });
+		await expect(letterData('json', 'GM0363', scenario.campaign.id)).rejects.toMatchObject({ status: 404 });
 	});
 
 	it('the home page lists the newest letters in one call, none when nothing changed, and again after any change', async () => {
@@ -197,7 +199,7 @@ describe('the open data of a letter and the lists of letters', () => {
 		expect(after.letters.total).toBeGreaterThan(cold.letters.total);
 		expect((await home()).calls).toBe(0);
 
-		const all = await lettersLoad({} as Parameters<typeof lettersLoad>[0]);
+		const all = (await lettersLoad({} as Parameters<typeof lettersLoad>[0])) as { letters: ListedLetter[] } | void;
 		if (!all) throw new Error('no /brieven data');
 		const ids = all.letters.map((l) => l.id);
 		expect(ids.indexOf(second.campaign.id)).toBeGreaterThanOrEqual(0);
