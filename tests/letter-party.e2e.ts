@@ -129,6 +129,21 @@ function answerRow(scope: Locator, party: string) {
 	return scope.getByRole('row', { name: new RegExp(`^${party}`) });
 }
 
+/** On the public page: the party's row in the table of answers to ask `number`. */
+function publicAnswer(campaign: Locator, number: number, party: string) {
+	return answerRow(campaign.getByRole('table', { name: `Antwoorden op vraag ${number}` }), party);
+}
+
+/** On the public page: the party's answer to each of the four asks, as the labels read. */
+async function expectPublicAnswers(campaign: Locator, party: string, labels: Array<string | RegExp>): Promise<void> {
+	for (const [index, label] of labels.entries()) {
+		await expect(publicAnswer(campaign, index + 1, party).getByRole('cell').first()).toHaveText(label);
+	}
+}
+
+const EXPLANATION_A = `Eerst na de kadernota, schrijft de Stadspartij ${tag}.`;
+const EXPLANATION_B = `Telefonisch toegelicht: geen geld ${tag}.`;
+
 test('the coordinator writes, gets signed and sends a letter to two parties with an address', async () => {
 	test.setTimeout(90_000);
 	await page.goto('/account');
@@ -198,6 +213,7 @@ test('party A opens its link without signing in and answers per ask; a missing n
 	await expect(p.getByRole('group', { name: /^Vraag 3:/ }).getByLabel('nee', { exact: true })).toBeChecked();
 	await expectNoSeriousA11yViolations(p);
 
+	await p.getByLabel('Toelichting bij vraag 3 (mag leeg)').fill(EXPLANATION_A);
 	await p.getByLabel('Uw naam').fill(`Ria Zaanen ${tag}`);
 	await p.getByLabel('Uw rol (bijvoorbeeld fractievoorzitter)').fill('fractievoorzitter');
 	await p.getByLabel(`Ik antwoord namens ${partyA.name} en weet dat dit openbaar wordt`).check();
@@ -229,14 +245,11 @@ test('the public page shows A\'s answer next to the asks, inert, and B as not an
 	const campaign = campaignOnPublicPage(p);
 	await expect(campaign).toBeVisible();
 
-	await expect(answerRow(campaign, partyA.name).getByRole('cell')).toHaveText([
-		'Ja',
-		'Deels',
-		'Nee',
-		'Geen standpunt',
-		/^\d{1,2} \w+ \d{4}$/
-	]);
-	await expect(answerRow(campaign, partyB.name).getByRole('cell').last()).toHaveText('nog geen reactie (vandaag verstuurd)');
+	// A table per ask: A's answer as a label, with its explanation where it gave one; B waiting.
+	await expectPublicAnswers(campaign, partyA.name, ['Ja', 'Deels', 'Nee', 'Geen standpunt']);
+	await expect(publicAnswer(campaign, 3, partyA.name).getByRole('cell')).toHaveText(['Nee', EXPLANATION_A]);
+	await expect(publicAnswer(campaign, 1, partyA.name).getByRole('cell')).toHaveText(['Ja', 'geen toelichting']);
+	await expectPublicAnswers(campaign, partyB.name, Array(4).fill('Nog geen reactie (vandaag verstuurd)'));
 
 	const answer = campaign.getByRole('article', { name: `Antwoord van ${partyA.name}` });
 	await expect(answer.locator('strong', { hasText: 'Wij steunen de huisartsen van Zaanstad.' })).toBeVisible();
@@ -338,6 +351,7 @@ test('the coordinators see the answer, revoke and renew B\'s link, remind, and e
 	for (const [index, choice] of ['nee', 'nee', 'ja', 'deels'].entries()) {
 		await entry.getByRole('group', { name: new RegExp(`^Vraag ${index + 1}:`) }).getByLabel(choice, { exact: true }).check();
 	}
+	await entry.getByLabel('Toelichting bij vraag 1 (mag leeg)').fill(EXPLANATION_B);
 	await entry.getByLabel('Het antwoord', { exact: true }).fill('Telefonisch: wij kijken eerst naar *de begroting*.');
 	await entry.getByRole('button', { name: 'Antwoord opslaan' }).click();
 	await expectStatus(page, 'Het antwoord is opgeslagen.');
@@ -346,7 +360,8 @@ test('the coordinators see the answer, revoke and renew B\'s link, remind, and e
 	const reader = await partyContext.newPage();
 	await reader.goto('/g/zaanstad');
 	const campaign = campaignOnPublicPage(reader);
-	await expect(answerRow(campaign, partyB.name).getByRole('cell')).toHaveText(['Nee', 'Nee', 'Ja', 'Deels', /\d{4}$/]);
+	await expectPublicAnswers(campaign, partyB.name, ['Nee', 'Nee', 'Ja', 'Deels']);
+	await expect(publicAnswer(campaign, 1, partyB.name).getByRole('cell')).toHaveText(['Nee', EXPLANATION_B]);
 	await expect(campaign.getByText(`Kees Molenaar ${tag}, lijsttrekker — telefonisch, ingevoerd door de coördinatoren`)).toBeVisible();
 	await expect(campaign.getByRole('article', { name: `Antwoord van ${partyB.name}` }).locator('em')).toHaveText('de begroting');
 	await reader.close();
@@ -383,7 +398,7 @@ test('party A says the answer was not theirs: it goes offline with a note, and a
 	await expect(campaign.getByRole('article', { name: `Antwoord van ${partyA.name}` })).toHaveCount(0);
 	await expect(campaign).not.toContainText('Wij steunen de huisartsen van Zaanstad.');
 	await expect(campaign.getByText(new RegExp(`via de antwoordlink van ${partyA.name} werd geplaatst, is\\s+op .* offline gehaald: de partij liet weten dat het niet van haar kwam\\.`))).toBeVisible();
-	await expect(answerRow(campaign, partyA.name).getByRole('cell').last()).toHaveText(/^nog geen reactie/);
+	await expectPublicAnswers(campaign, partyA.name, Array(4).fill(/^Nog geen reactie/));
 
 	// The old link is dead; the new one, sent to the party's own address, works.
 	await p.goto(linkA);

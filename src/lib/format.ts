@@ -48,9 +48,14 @@ export function daysAgo(days: number): string {
 	return days === 1 ? '1 dag' : `${days} dagen`;
 }
 
+/** "1.234": a number as Dutch readers write it. */
+export function formatNumber(n: number): string {
+	return n.toLocaleString('nl-NL');
+}
+
 /** "1 huisarts", "3 huisartsen" */
 export function count(n: number, one: string, many: string): string {
-	return `${n.toLocaleString('nl-NL')} ${n === 1 ? one : many}`;
+	return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
 
 /** "41 %" of part in whole, rounded; null when there is no whole. */

@@ -24,6 +24,7 @@ import {
 import { mayApprovePosition, mayCreateKring, mayEditPositions, mayManageThemes, mayViewKringDashboard } from './permissions';
 import { mayRecordCommitments, maySetPolicyDates } from './permissions';
 import { mayAttendMeeting, mayEditCouncil, maySeeWhoAttends } from './permissions';
+import { mayBePressContact, mayChoosePressContact } from './permissions';
 
 const { service } = connectTestDatabase();
 
@@ -206,6 +207,27 @@ describe('permissions per role', () => {
 		expect(await each(async (user) => mayCoordinate(await loadRoles(user.id), draft.id))).toEqual(
 			only('coordinator', 'verified coordinator', 'admin')
 		);
+	});
+
+	it("choose a letter's press contact: its coordinators and admins; be it: its coordinators only; the database agrees", async () => {
+		const choose = await each(async (user) => mayChoosePressContact(await loadRoles(user.id), sent.id));
+		expect(choose).toEqual(only('coordinator', 'verified coordinator', 'admin'));
+		const be = await each(async (user) => mayBePressContact(await loadRoles(user.id), sent.id));
+		expect(be).toEqual(only('coordinator', 'verified coordinator'));
+		// The database: choosing the coordinator as the contact works for exactly those who may choose,
+		// and consenting (with the details shown) works for exactly those who may be the contact.
+		const chosen = await each(async (user) => {
+			const { data, error } = await service.rpc('choose_press_contact', { p_campaign_id: open.id, p_actor_id: user.id, p_user_id: people.coordinator.id });
+			if (error) throw error;
+			return data === 'chosen';
+		});
+		expect(chosen).toEqual(choose);
+		const consented = await each(async (user) => {
+			const { data, error } = await service.rpc('consent_press_contact', { p_campaign_id: draft.id, p_user_id: user.id, p_name: 'Dr. Pers', p_email: 'pers@example.nl' });
+			if (error) throw error;
+			return data === 'consented';
+		});
+		expect(consented).toEqual(be);
 	});
 
 	it('a draft: known to and read by its coordinators, confirmed huisartsen of the gemeente, its kring editors and admins', async () => {

@@ -137,6 +137,18 @@ export function mayCoordinate(roles: Roles, campaignId: string): boolean {
 	return roles.admin || roles.coordinatorOf.includes(campaignId);
 }
 
+/** Choose a letter's press contact, or take it off the public page: who may coordinate it
+ * (choose_press_contact and remove_press_contact check the same). */
+export function mayChoosePressContact(roles: Roles, campaignId: string): boolean {
+	return mayCoordinate(roles, campaignId);
+}
+
+/** Be a letter's press contact (name, e-mail and phone on its public page, with consent): its
+ * coordinators only, not an admin who is none (consent_press_contact checks the same). */
+export function mayBePressContact(roles: Roles, campaignId: string): boolean {
+	return roles.coordinatorOf.includes(campaignId);
+}
+
 /** Change a gemeente's parties and their addresses: its kring editors, admins, and a verified
  * huisarts who coordinates a letter there that is not closed (may_edit_party_list, the same). */
 export function mayEditPartyList(roles: Roles, gemeenteCode: string): boolean {

@@ -70,6 +70,7 @@ export async function exportUserData(userId: string): Promise<Record<string, unk
 			sessions(created_at, last_seen_at),
 			signatures!signatures_user_id_fkey(campaign_id, signer_name, big_number, show_name, created_at, withdrawn_at),
 			draft_comments!draft_comments_author_id_fkey(campaign_id, quote, body, created_at, resolution, resolved_at),
+			press_contacts!press_contacts_user_id_fkey(campaign_id, name, email, phone, chosen_at, consented_at),
 			audit_log(at, action, entity, entity_id, details)`
 		)
 		.eq('id', userId)

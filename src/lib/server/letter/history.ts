@@ -51,7 +51,10 @@ const ACTION_LABELS: Record<string, string> = {
 	contacts_checked: 'Gewijzigde adressen gecontroleerd',
 	response_disowned: 'Antwoord offline gehaald: de partij meldde dat het niet van haar kwam',
 	draft_comment_added: 'Opmerking geplaatst bij het concept',
-	draft_comment_resolved: 'Opmerking afgehandeld'
+	draft_comment_resolved: 'Opmerking afgehandeld',
+	press_contact_chosen: 'Mede-coördinator gevraagd perscontact te zijn',
+	press_contact_consented: 'Perscontact op de openbare pagina gezet, met toestemming',
+	press_contact_removed: 'Perscontact van de openbare pagina gehaald'
 };
 
 export function actionLabel(action: string): string {
@@ -66,7 +69,8 @@ export function detailText(action: string, details: Details): string | null {
 	if (action === 'status_changed') return `van ${statusWord(details.from)} naar ${statusWord(details.to)}`;
 	if (action === 'letter_revised') return `versie ${details.revision}`;
 	if (action === 'letter_sent' || action === 'letter_marked_sent') return `${details.deliveries} partijen`;
-	if (action === 'coordinator_added' && typeof details.email === 'string') return details.email;
+	if ((action === 'coordinator_added' || action === 'press_contact_chosen') && typeof details.email === 'string') return details.email;
+	if (action === 'press_contact_consented' && typeof details.name === 'string') return details.name;
 	if (action.startsWith('party_contact_') && typeof details.email === 'string') {
 		const party = typeof details.party_name === 'string' ? `${details.party_name}: ` : '';
 		const old = typeof details.old_email === 'string' && details.old_email !== details.email ? `${details.old_email} → ` : '';

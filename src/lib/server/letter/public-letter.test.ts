@@ -157,7 +157,7 @@ describe('public campaigns of a gemeente', () => {
 			expect.objectContaining({ name: 'dr. Eva Eerder', current: false, revisionNumber: 1 })
 		]);
 
-		const { body } = render(PublicCampaign, { props: { campaign: shown, gemeenteName: gemeente.name } });
+		const { body } = render(PublicCampaign, { props: { campaign: shown, gemeenteName: gemeente.name, gemeenteSlug: 'test' } });
 		const items = [...body.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1].replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim());
 		expect(items.find((text) => text.startsWith('dr. Eva Eerder'))).toMatch(/\(tekende versie 1\)$/);
 		expect(items.find((text) => text.startsWith('dr. Bas Bevestigd'))).not.toContain('tekende versie');

@@ -2,7 +2,9 @@
 // in one embedded query. Before sending: only that a campaign is under way and how many signed.
 // Once sent: the letter, its asks, the counts, the names that may be shown (marked when they
 // signed an earlier version and never confirmed the text sent), the recipients and each party's
-// newest answer per ask. Drafts (concept) with no signatures stay private.
+// newest answer per ask with the party's explanation per ask. Always: the practices of the
+// gemeente (for the share that signed), how many signatures are verified, and the press contact
+// once that coordinator agreed to be shown. Drafts (concept) with no signatures stay private.
 import { ASK_ANSWERS, type AskAnswer } from '$lib/ask-answers';
 import { daysSince } from '$lib/format';
 import { db } from '../platform/db';
@@ -39,8 +41,16 @@ export interface PublicCampaign {
 	id: string;
 	title: string;
 	status: string;
+	createdAt: string;
 	signerCount: number;
+	/** Practices with at least one live signature. */
 	practiceCount: number;
+	/** Practices of the gemeente known to Laat je horen (as on the coordinators' coverage bar). */
+	practicesTotal: number;
+	/** How many of the signatures are verified, and how. */
+	verification: VerifiedCount;
+	/** Only once that coordinator agreed to show exactly this. */
+	pressContact: { name: string; email: string; phone: string | null } | null;
 	sent: {
 		at: string;
 		manually: boolean;
@@ -49,13 +59,13 @@ export interface PublicCampaign {
 		/** current is false for a signer of an earlier revision who did not confirm the text sent. */
 		signatories: Array<{ name: string; practice: string | null; verified: boolean; current: boolean; revisionNumber: number }>;
 		unnamedCount: number;
-		/** How many of the signatures are verified, and how. */
-		verification: VerifiedCount;
 		parties: PublicParty[];
 	} | null;
 }
 
-const PUBLIC_COLUMNS = `id, title, status, sent_at, sent_manually,
+const PUBLIC_COLUMNS = `id, title, status, created_at, sent_at, sent_manually,
+	gemeenten(practices(count)),
+	press_contacts(name, email, phone, consented_at),
 	signing_revision:letter_revisions!campaigns_signing_revision_fk(id, body_html),
 	letter_asks(revision_id, number, body),
 	signatures(practice_id, show_name, signer_name, verified_at, verification_method, withdrawn_at, user_id, revision_id, practices(name), letter_revisions(number)),
@@ -81,12 +91,23 @@ export async function publicCampaignsOf(gemeenteCode: string, now = new Date()):
 				id: row.id,
 				title: row.title,
 				status: row.status,
+				createdAt: row.created_at,
 				signerCount: signed.length,
 				practiceCount: practiceIds.size,
+				practicesTotal: row.gemeenten?.practices[0]?.count ?? 0,
+				verification: countVerified(signed),
+				pressContact: consentedContact(row.press_contacts),
 				sent: isSent(row.status) && row.sent_at && row.signing_revision ? sentPart(row, row.sent_at, row.signing_revision, signed, now) : null
 			};
 		})
 		.filter((campaign) => campaign.sent || campaign.status === 'ter_ondertekening' || campaign.signerCount > 0);
+}
+
+/** The press contact as the public may see it: only after consent, and only what was agreed. */
+function consentedContact(rows: Row['press_contacts']): PublicCampaign['pressContact'] {
+	const contact = rows[0];
+	if (!contact?.consented_at || !contact.name || !contact.email) return null;
+	return { name: contact.name, email: contact.email, phone: contact.phone };
 }
 
 function stances(given: Row['responses'][number]['response_answers']) {
@@ -160,7 +181,6 @@ function sentPart(
 			}))
 			.sort((a, b) => a.name.localeCompare(b.name, 'nl')),
 		unnamedCount: signed.length - named.length,
-		verification: countVerified(signed),
 		parties
 	};
 }

@@ -2502,6 +2502,61 @@ export type Database = {
           },
         ]
       }
+      press_contacts: {
+        Row: {
+          campaign_id: string
+          chosen_at: string
+          chosen_by: string | null
+          consented_at: string | null
+          email: string | null
+          id: string
+          name: string | null
+          phone: string | null
+          user_id: string
+        }
+        Insert: {
+          campaign_id: string
+          chosen_at?: string
+          chosen_by?: string | null
+          consented_at?: string | null
+          email?: string | null
+          id?: string
+          name?: string | null
+          phone?: string | null
+          user_id: string
+        }
+        Update: {
+          campaign_id?: string
+          chosen_at?: string
+          chosen_by?: string | null
+          consented_at?: string | null
+          email?: string | null
+          id?: string
+          name?: string | null
+          phone?: string | null
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "press_contacts_campaign_id_fkey"
+            columns: ["campaign_id"]
+            referencedRelation: "campaigns"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "press_contacts_chosen_by_fkey"
+            columns: ["chosen_by"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "press_contacts_user_id_fkey"
+            columns: ["user_id"]
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       public_page_versions: {
         Row: {
           gemeente_code: string
@@ -3048,6 +3103,15 @@ export type Database = {
         }
         Returns: number
       }
+      choose_press_contact: {
+        Args: {
+          p_actor_id: string
+          p_campaign_id: string
+          p_mail?: Json
+          p_user_id: string
+        }
+        Returns: string
+      }
       claim_outbox: {
         Args: { p_limit: number }
         Returns: {
@@ -3078,6 +3142,16 @@ export type Database = {
       }
       confirm_signature: {
         Args: { p_campaign_id: string; p_user_id: string }
+        Returns: string
+      }
+      consent_press_contact: {
+        Args: {
+          p_campaign_id: string
+          p_email: string
+          p_name: string
+          p_phone?: string
+          p_user_id: string
+        }
         Returns: string
       }
       consume_rate_limit: {
@@ -3362,6 +3436,10 @@ export type Database = {
         }
         Returns: Json
       }
+      is_campaign_coordinator: {
+        Args: { p_campaign_id: string; p_user_id: string }
+        Returns: boolean
+      }
       is_verified_huisarts: { Args: { p_user_id: string }; Returns: boolean }
       issue_invitations: {
         Args: { p_actor_id: string; p_campaign_id: string; p_invitations: Json }
@@ -3485,6 +3563,7 @@ export type Database = {
         Args: { p_gemeente_code: string }
         Returns: boolean
       }
+      public_letter_index: { Args: { p_limit?: number }; Returns: Json }
       public_page_gemeenten: {
         Args: { p_key: string; p_kind: string }
         Returns: string[]
@@ -3579,6 +3658,10 @@ export type Database = {
           p_notice: Json
         }
         Returns: boolean
+      }
+      remove_press_contact: {
+        Args: { p_actor_id: string; p_campaign_id: string }
+        Returns: string
       }
       renew_response_link: {
         Args: {

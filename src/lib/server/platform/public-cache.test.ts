@@ -10,6 +10,12 @@ import { connectTestDatabase } from '$test/test-db';
 import { makeParties } from '$test/sending-fixtures';
 import { sentLetter } from '$test/public-page-data';
 import { load } from '../../../routes/(public)/g/[gemeente]/+page.server';
+import { load as homeLoad } from '../../../routes/(public)/+page.server';
+import { load as lettersLoad } from '../../../routes/(public)/brieven/+page.server';
+import { GET as letterJsonGet } from '../../../routes/(public)/g/[gemeente]/brieven/[id].json/+server';
+import { GET as letterCsvGet } from '../../../routes/(public)/g/[gemeente]/brieven/[id].csv/+server';
+import { consentAsPressContact } from '$lib/server/letter/press-contact';
+import type { ListedLetter } from '$lib/server/letter/letter-index';
 import { newRequestState, runWithRequestState } from './request-context';
 import { clearPublicCache, setCacheCheckInterval } from './public-cache';
 import type { Database } from './database.types';
@@ -44,6 +50,8 @@ describe('the public gemeente page and its cache', () => {
 		onTestFinished(() => setCacheCheckInterval(null));
 		const small = await sentLetter(2, 2, 1);
 		const large = await sentLetter(40, 12, 10);
+		// A press contact on one and not the other costs nothing extra either.
+		await consentAsPressContact(large.campaign.id, large.coordinator.id, { name: 'dr. Pers', email: 'pers@example.nl', phone: null });
 		// The list of 342 gemeenten is loaded once per process, before any page: not part of a page load.
 		await pageLoad('GM0363');
 		clearPublicCache();
@@ -52,6 +60,8 @@ describe('the public gemeente page and its cache', () => {
 		const coldLarge = await pageLoad(large.gemeente.code);
 		expect(coldLarge.data.campaigns[0].signerCount).toBe(40);
 		expect(coldLarge.data.campaigns[0].sent?.parties.filter((p) => p.response)).toHaveLength(10);
+		expect(coldLarge.data.campaigns[0].practicesTotal).toBe(40);
+		expect(coldLarge.data.campaigns[0].pressContact).toEqual({ name: 'dr. Pers', email: 'pers@example.nl', phone: null });
 		// Versions, the gemeente with its parties and kringen, the letter with everything in it, the
 		// themes, the positions matrix and the upcoming council meetings: a handful, whatever the
 		// number of rows.
@@ -96,7 +106,8 @@ describe('the public gemeente page and its cache', () => {
 			['signatures', () => other.from('signatures').update({ verified_at: new Date().toISOString() }).eq('campaign_id', scenario.campaign.id)],
 			['letter_revisions', () => other.from('letter_revisions').update({ body_html: '<p>x</p>' }).eq('campaign_id', scenario.campaign.id)],
 			['deliveries', () => other.from('deliveries').update({ channel: 'email' }).eq('campaign_id', scenario.campaign.id)],
-			['practices', () => other.from('practices').update({ name: 'Andere naam' }).eq('gemeente_code', code)]
+			['practices', () => other.from('practices').update({ name: 'Andere naam' }).eq('gemeente_code', code)],
+			['press_contacts', () => other.from('press_contacts').insert({ campaign_id: scenario.campaign.id, user_id: scenario.coordinator.id, name: 'dr. Pers', email: 'p@example.nl', consented_at: new Date().toISOString() })]
 		];
 		for (const [table, write] of writes) {
 			const seen = await version();
@@ -139,5 +150,74 @@ describe('the public gemeente page and its cache', () => {
 		);
 		const { data: theme } = await other.from('themes').select('label').eq('key', 'wmo').single();
 		await changes('themes', () => other.from('themes').update({ label: theme!.label }).eq('key', 'wmo'));
+	});
+});
+
+/** One request to a letter's open data: its body and how many database calls it made. */
+async function letterData(format: 'json' | 'csv', code: string, id: string) {
+	const state = newRequestState();
+	const event = { params: { gemeente: code, id }, url: new URL(`http://localhost/g/${code}/brieven/${id}.${format}`) };
+	// The handlers read only params and url of their RequestEvent.
+	const response = await runWithRequestState(state, () =>
+		format === 'json' ? letterJsonGet(event as Parameters<typeof letterJsonGet>[0]) : letterCsvGet(event as Parameters<typeof letterCsvGet>[0])
+	);
+	return { status: response.status, body: await response.text(), calls: state.calls };
+}
+
+describe('the open data of a letter and the lists of letters', () => {
+	it("a letter's JSON and CSV come from the page's cache: no database call while nothing changed", async () => {
+		const scenario = await sentLetter(6, 3, 2);
+		const code = scenario.gemeente.code;
+		await pageLoad(code);
+		const json = await letterData('json', code, scenario.campaign.id);
+		expect(json.status).toBe(200);
+		expect(json.calls).toBe(0);
+		expect(JSON.parse(json.body).brief.ondertekening.huisartsen).toBe(6);
+		const csv = await letterData('csv', code, scenario.campaign.id);
+		expect(csv.calls).toBe(0);
+		expect(csv.body.split('\n')[0]).toMatch(/^gemeente_code,gemeente,brief_id,/);
+		// Another gemeente's code, or no letter at all: not found, as if it did not exist.
+		await expect(letterData('json', 'GM0363', scenario.campaign.id)).rejects.toMatchObject({ status: 404 });
+	});
+
+	it('the home page lists the newest letters in one call, none when nothing changed, and again after any change', async () => {
+		const home = async () => {
+			const state = newRequestState();
+			const data = await runWithRequestState(state, () => homeLoad({ url: new URL('http://localhost/') } as Parameters<typeof homeLoad>[0]));
+			if (!data) throw new Error('no home data');
+			return { letters: data.letters, calls: state.calls };
+		};
+		const first = await sentLetter(3, 2, 1);
+		clearPublicCache();
+		const cold = await home();
+		// The versions and the list: whatever the number of letters.
+		expect(cold.calls).toBeLessThanOrEqual(2);
+		expect(cold.letters.list.length).toBeLessThanOrEqual(5);
+		expect(cold.letters.total).toBeGreaterThanOrEqual(cold.letters.list.length);
+		expect((await home()).calls).toBe(0);
+
+		// A letter sent in another gemeente: the next home page is built again and counts it.
+		// (Other test files send letters at the same time, so the order is checked on /brieven.)
+		const second = await sentLetter(1, 1, 0);
+		const after = await home();
+		expect(after.calls).toBeGreaterThan(0);
+		expect(after.letters.total).toBeGreaterThan(cold.letters.total);
+		expect((await home()).calls).toBe(0);
+
+		const all = (await lettersLoad({} as Parameters<typeof lettersLoad>[0])) as { letters: ListedLetter[] } | void;
+		if (!all) throw new Error('no /brieven data');
+		const ids = all.letters.map((l) => l.id);
+		expect(ids.indexOf(second.campaign.id)).toBeGreaterThanOrEqual(0);
+		expect(ids.indexOf(second.campaign.id)).toBeLessThan(ids.indexOf(first.campaign.id));
+		expect(all.letters.find((l) => l.id === second.campaign.id)).toMatchObject({
+			sent: true,
+			signers: 1,
+			practicesSigned: 1,
+			practicesTotal: 1,
+			parties: 1,
+			answered: 0,
+			gemeente: { code: second.gemeente.code }
+		});
+		expect(all.letters.find((l) => l.id === first.campaign.id)).toMatchObject({ signers: 3, parties: 2, answered: 1 });
 	});
 });

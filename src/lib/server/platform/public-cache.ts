@@ -8,6 +8,7 @@
 // version is unchanged (and for at most MAX_AGE_MS, for texts like "3 dagen geleden").
 // A new domain hooks in with one trigger line in its migration and one call here:
 //   const positions = await cachedPublic(code, 'positions', () => loadPositions(code));
+// Data across all gemeenten uses ALL_GEMEENTEN as its code: it is loaded again after any change.
 // Each call also records the version it used on the request, so the page cache (page-cache.ts)
 // can keep the whole page and its ETag exactly as long as the data it was built from.
 import { db } from './db';
@@ -80,8 +81,20 @@ function startRead(): Promise<Map<string, number>> {
 	return promise;
 }
 
+/** Stands for all gemeenten at once (lists across gemeenten, like the letters on the home page):
+ * its version is the newest of all, so it changes whenever any gemeente's public data changes
+ * (every bump takes a new, higher number from one sequence). */
+export const ALL_GEMEENTEN = '\u0000all';
+
+function versionIn(known: Map<string, number>, code: string): number {
+	if (code !== ALL_GEMEENTEN) return known.get(code) ?? 0;
+	let newest = 0;
+	for (const version of known.values()) if (version > newest) newest = version;
+	return newest;
+}
+
 export async function publicVersion(gemeenteCode: string): Promise<number> {
-	return (await currentVersions()).get(gemeenteCode) ?? 0;
+	return versionIn(await currentVersions(), gemeenteCode);
 }
 
 /** The dependency a page records for parts read without a version (see `tracked` below). */
@@ -164,7 +177,7 @@ export async function stillCurrent(dependsOn: ReadonlyMap<string, number>): Prom
 	if (dependsOn.size === 0) return true;
 	const now = await currentVersions();
 	for (const [code, version] of dependsOn) {
-		const current = code === LOCAL_WRITES ? writeEpoch : (now.get(code) ?? 0);
+		const current = code === LOCAL_WRITES ? writeEpoch : versionIn(now, code);
 		if (current !== version) return false;
 	}
 	return true;

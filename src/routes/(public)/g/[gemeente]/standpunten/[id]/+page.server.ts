@@ -7,6 +7,7 @@ import { findGemeente } from '$lib/server/gemeenten/gemeenten';
 import { publicPosition } from '$lib/server/positions/matrix';
 import { formatDate, formatShortDateTime } from '$lib/format';
 import { DOCUMENT_KIND_LABELS, POSITION_STATUS_LABELS, STANCE_LABELS } from '$lib/positions';
+import { positionShare } from '$lib/share-summary';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const gemeente = params.gemeente.length <= 100 ? await findGemeente(params.gemeente) : null;
@@ -14,6 +15,15 @@ export const load: PageServerLoad = async ({ params }) => {
 	if (!gemeente || !position) error(404, 'Dit standpunt is er niet, of (nog) niet gepubliceerd.');
 	return {
 		gemeente: { slug: gemeente.slug, displayName: gemeente.displayName },
+		share: positionShare({
+			partyName: position.party.name,
+			themeLabel: position.theme.label,
+			gemeenteName: gemeente.displayName,
+			stanceLabel: STANCE_LABELS[position.stance],
+			quote: position.quote,
+			documentTitle: position.document.title,
+			page: position.page
+		}),
 		position: {
 			...position,
 			stanceLabel: STANCE_LABELS[position.stance],
