@@ -94,7 +94,7 @@ test('the editor signs in and chooses the kring’s gemeenten with a search', as
 
 test('the editor uploads a PDF programme, finds the passage for a theme and assesses it', async () => {
 	await editor.goto(`/kring/${kringSlug}`);
-	await editor.getByRole('link', { name: 'Zaanstad' }).click();
+	await editor.getByRole('region', { name: 'Gemeenten van de kring' }).getByRole('link', { name: 'Zaanstad' }).click();
 	await expect(editor.getByRole('heading', { level: 1, name: 'Standpunten in Zaanstad' })).toBeVisible();
 	await expectNoSeriousA11yViolations(editor);
 	// The demo programmes are there already, so the upload form waits behind its summary.

@@ -101,6 +101,11 @@ test('every public page says what it is when its link is shared', async ({ page 
 		// By CBS code, and with the matrix's filters: the slug address is canonical.
 		{ path: '/g/GM0415?thema=jeugdzorg', title: 'Landsmeer: huisartsen en de gemeentepolitiek', description: /^Nog geen brief van de huisartsen in Landsmeer\./, canonical: '/g/landsmeer' },
 		{ path: '/open-data', title: 'Open data van Laat je horen', description: /^De brieven van huisartsen met de antwoorden van de partijen/, canonical: '/open-data' },
+		// The council's and the outcomes' pages, with filters: the canonical address drops the query.
+		{ path: '/g/zaanstad/raad', title: 'Gemeenteraad en zorg in Zaanstad', description: /^Raadsvergaderingen over zorg in Zaanstad, /, canonical: '/g/zaanstad/raad' },
+		{ path: '/g/zaanstad/tijdlijn?thema=wmo', title: 'Tijdlijn van Zaanstad: van vraag tot uitvoering', description: /^Alles wat huisartsen vroegen, .+ in Zaanstad/, canonical: '/g/zaanstad/tijdlijn' },
+		{ path: '/g/zaanstad/gezegd-en-gedaan', title: 'Gezegd en gedaan in Zaanstad', description: /^Per partij in Zaanstad: /, canonical: '/g/zaanstad/gezegd-en-gedaan' },
+		{ path: '/g/zaanstad/beleidscyclus', title: 'Wanneer praten huisartsen mee in Zaanstad?', description: /^Wanneer praat je mee in Zaanstad\? /, canonical: '/g/zaanstad/beleidscyclus' },
 		{ path: '/inloggen?naar=%2Faccount', title: 'Inloggen bij Laat je horen', description: /^Log in met een code per e-mail/, canonical: '/inloggen' }
 	];
 	for (const expected of pages) {

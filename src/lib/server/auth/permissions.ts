@@ -93,7 +93,8 @@ export function mayRecordCommitments(roles: Roles, gemeenteCode: string): boolea
 /** Set the real dates of a gemeente's policy cycle: admins, its kring editors, and the coordinators
  * of a letter there that is not closed (may_set_policy_dates, the same). */
 export function maySetPolicyDates(roles: Roles, gemeenteCode: string): boolean {
-	return mayRecordCommitments(roles, gemeenteCode) || roles.coordinatingIn.includes(gemeenteCode);
+	// The dates reach every follower by e-mail: the trust of the party list, not just any coordinator.
+	return mayRecordCommitments(roles, gemeenteCode) || (roles.verified && roles.coordinatingIn.includes(gemeenteCode));
 }
 
 /** Approve an assessment as the second editor: someone who may edit positions there and did not

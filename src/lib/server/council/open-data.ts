@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { LICENCE } from '$lib/server/positions/open-data';
 import type { CareMeeting, CareMotion } from './public-council';
 import { VOTE_SOURCES } from './types';
+import { CSV_OPTIONS } from '../platform/csv';
 
 /** The CSV's fields, in order, with what each means (also on /open-data). */
 export const MOTION_FIELDS = {
@@ -72,7 +73,7 @@ export function motionRows(motions: CareMotion[], slug: string, origin: string):
 
 export function motionsCsv(rows: MotionCsvRow[]): string {
 	const keys = Object.keys(MOTION_FIELDS) as Array<keyof typeof MOTION_FIELDS>;
-	return Papa.unparse({ fields: keys, data: rows.map((row) => keys.map((key) => row[key] ?? '')) });
+	return Papa.unparse({ fields: keys, data: rows.map((row) => keys.map((key) => row[key] ?? '')) }, CSV_OPTIONS);
 }
 
 export function councilJson(

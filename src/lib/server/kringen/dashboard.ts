@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { db } from '../platform/db';
 import { STATUS_LABELS, campaignStatus } from '$lib/campaign-status';
 import { stanceOf, positionStatusOf, type PositionStatus, type Stance } from '$lib/positions';
+import { CSV_OPTIONS } from '../platform/csv';
 
 const count = z.coerce.number();
 const dashboardJson = z.object({
@@ -179,6 +180,6 @@ export function dashboardCsv(rows: DashboardGemeente[]): string {
 			g.cellsTotal,
 			g.lastChange ?? ''
 		])
-	});
+	}, CSV_OPTIONS);
 }
 

@@ -80,6 +80,13 @@ describe('the letter as CSV', () => {
 		expect(parsed.data).toHaveLength(1);
 		expect(parsed.data[0]).toMatchObject({ titel: 'Zorg, "dichtbij"\nen op tijd', huisartsen: '4', partij: '', vraag: '', verstuurd_op: '' });
 	});
+
+	it('does not let a typed formula run in a spreadsheet: a cell that starts like one gets a quote first', async () => {
+		const { campaign, about } = await sentScenario();
+		const attack = { ...campaign, title: '=HYPERLINK("https://evil.example","klik")', sent: null, status: 'ter_ondertekening' };
+		const parsed = Papa.parse<Record<string, string>>(letterCsv(letterRows(attack, about)), { header: true, skipEmptyLines: true });
+		expect(parsed.data[0].titel).toBe(`'=HYPERLINK("https://evil.example","klik")`);
+	});
 });
 
 describe('the letter as JSON', () => {

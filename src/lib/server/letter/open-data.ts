@@ -8,6 +8,7 @@ import { ASK_ANSWER_LABELS, CHANNEL_LABELS, type ResponseChannel } from '$lib/as
 import { STATUS_LABELS, campaignStatus } from '$lib/campaign-status';
 import { LICENCE } from '../positions/open-data';
 import type { PublicCampaign, PublicParty } from './public-letter';
+import { CSV_OPTIONS } from '../platform/csv';
 
 export { LICENCE };
 
@@ -121,7 +122,7 @@ export function letterRows(c: PublicCampaign, about: LetterAbout): LetterRow[] {
 /** The CSV: a header row in LETTER_FIELDS order; the licence travels in the HTTP headers. */
 export function letterCsv(rows: LetterRow[]): string {
 	const keys = Object.keys(LETTER_FIELDS) as Array<keyof typeof LETTER_FIELDS>;
-	return Papa.unparse({ fields: keys, data: rows.map((row) => keys.map((key) => row[key] ?? '')) });
+	return Papa.unparse({ fields: keys, data: rows.map((row) => keys.map((key) => row[key] ?? '')) }, CSV_OPTIONS);
 }
 
 function channelLabel(channel: string): string {

@@ -200,10 +200,20 @@ describe('the policy cycle', () => {
 		expect(reminders[0].text_body).toContain(`/campagnes/nieuw?gemeente=${scene.gemeente.code}&aanleiding=begroting_${year + 1}`);
 		expect(reminders[0].headers).toMatchObject({ 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
 
-		// A moved date is a new moment to be reminded of.
-		await setMoment(scene.editor.id, scene.gemeente.code, { kind: 'begroting', year, onDate: addDays(today, 12), note: 'Verschoven' });
+		// Moving the date back and forth, or clearing and setting it again, sends nothing more: the
+		// followers heard of this moment already.
+		const count = async () => (await queuedTo(reader.email)).filter((m) => m.subject.startsWith('Over twee weken')).length;
+		for (const onDate of [addDays(today, 12), addDays(today, 40), addDays(today, 11), '', addDays(today, 9)]) {
+			await setMoment(scene.editor.id, scene.gemeente.code, { kind: 'begroting', year, onDate, note: 'Verschoven' });
+			await sendDuePolicyReminders();
+		}
+		expect(await count()).toBe(1);
+		// A real postponement, beyond four weeks after the reminder, gets one of its own when it is near.
+		await setMoment(scene.editor.id, scene.gemeente.code, { kind: 'begroting', year, onDate: addDays(today, 45), note: 'Uitgesteld' });
 		await sendDuePolicyReminders();
-		expect((await queuedTo(reader.email)).filter((m) => m.subject.startsWith('Over twee weken'))).toHaveLength(2);
+		expect(await count()).toBe(1);
+		await sendDuePolicyReminders(new Date(`${addDays(today, 33)}T09:00:00+01:00`));
+		expect(await count()).toBe(2);
 	});
 });
 

@@ -75,7 +75,8 @@ function budgetYear(kind: PolicyKind, year: number): number {
 	return kind === 'begroting' ? year + 1 : year;
 }
 
-function moment(kind: PolicyKind, year: number, stored: StoredMoment[]): Moment {
+/** One moment of the cycle: its real date when stored, else the estimate. */
+export function moment(kind: PolicyKind, year: number, stored: StoredMoment[]): Moment {
 	const real = stored.find((s) => s.kind === kind && s.year === year);
 	return {
 		kind,

@@ -9,7 +9,7 @@ import { publicOrigin } from '../platform/env';
 import { escapeHtml } from '../platform/html';
 import { kickMailWorker } from '../platform/mail';
 import { formatDate } from '$lib/format';
-import { POLICY_KINDS, addDays, dutchDay, upcomingMoments, settableMoments, type Moment, type PolicyKind, type StoredMoment } from './policy-cycle';
+import { POLICY_KINDS, addDays, dutchDay, moment, upcomingMoments, settableMoments, type Moment, type PolicyKind, type StoredMoment } from './policy-cycle';
 import { followerHeaders, unsubscribeUrl } from './follows';
 
 export const REMIND_DAYS_BEFORE = 14;
@@ -94,28 +94,35 @@ function reminderMail(
 	return { to: to.email, subject, text: lines.join('\n'), html, headers: followerHeaders(unsubscribe, gemeente.code) };
 }
 
+/** A reminder counts for every date up to four weeks after it went out, so a date moved back and
+ * forth or cleared and set again is not reminded twice; a real postponement is (the database's
+ * policy_reminder_stale says the same). */
+export function reminderDue(sentAt: string | null, onDate: string): boolean {
+	return sentAt === null || dutchDay(new Date(sentAt)) < addDays(onDate, -REMINDER_COUNTS_DAYS);
+}
+const REMINDER_COUNTS_DAYS = 28;
+
 /** Reminds the followers of every real moment due within REMIND_DAYS_BEFORE days; returns how many
  * moments were reminded. */
 export async function sendDuePolicyReminders(now = new Date()): Promise<number> {
 	const today = dutchDay(now);
 	const { data, error } = await db()
 		.from('policy_moments')
-		.select('id, gemeente_code, kind, year, on_date, note, gemeenten(name, gemeente_follows(id, users(email, name)))')
-		.is('reminder_sent_at', null)
+		.select('id, gemeente_code, kind, year, on_date, note, reminder_sent_at, gemeenten(name, gemeente_follows(id, users(email, name)))')
 		.gte('on_date', today)
 		.lte('on_date', addDays(today, REMIND_DAYS_BEFORE));
 	if (error) throw new Error(`sendDuePolicyReminders: ${error.message}`);
 	let done = 0;
-	for (const row of data) {
+	for (const row of data.filter((r) => reminderDue(r.reminder_sent_at, r.on_date))) {
 		if (!row.gemeenten) continue;
 		const kind: PolicyKind = POLICY_KINDS.find((k) => k === row.kind) ?? 'begroting';
 		const stored = [{ kind, year: row.year, onDate: row.on_date, note: row.note, setBy: null }];
-		const moment = upcomingMoments(row.on_date, stored).find((m) => m.kind === kind && m.year === row.year);
-		if (!moment) continue;
+		// This moment, even when its date moved into the next year.
+		const due = moment(kind, row.year, stored);
 		const gemeente = { code: row.gemeente_code, name: row.gemeenten.name };
 		const mails = [];
 		for (const follow of row.gemeenten.gemeente_follows) {
-			if (follow.users) mails.push(reminderMail(follow.users, gemeente, moment, await unsubscribeUrl(follow.id)));
+			if (follow.users) mails.push(reminderMail(follow.users, gemeente, due, await unsubscribeUrl(follow.id)));
 		}
 		const claimed = await db().rpc('record_policy_reminder', {
 			p_moment_id: row.id,

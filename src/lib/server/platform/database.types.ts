@@ -3559,6 +3559,10 @@ export type Database = {
         Args: { p_browser_hash: string; p_code_id: string }
         Returns: string
       }
+      policy_reminder_stale: {
+        Args: { p_on_date: string; p_sent_at: string }
+        Returns: boolean
+      }
       positions_need_approval: {
         Args: { p_gemeente_code: string }
         Returns: boolean

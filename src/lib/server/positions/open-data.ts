@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { db } from '../platform/db';
 import { publicOrigin } from '../platform/env';
 import { DOCUMENT_KIND_LABELS, STANCE_LABELS, documentKindOf, stanceOf } from '$lib/positions';
+import { CSV_OPTIONS } from '../platform/csv';
 
 export const LICENCE = {
 	name: 'CC BY 4.0',
@@ -112,7 +113,7 @@ export function asJson(about: { kind: 'gemeente' | 'kring'; name: string; page: 
 /** CSV with a header row in FIELDS order; a first comment line would break spreadsheets, so the
  * licence travels in the HTTP headers and on /open-data. */
 export function asCsv(rows: OpenRow[]): string {
-	return Papa.unparse({ fields: Object.keys(FIELDS), data: rows.map((row) => Object.keys(FIELDS).map((key) => row[key as keyof OpenRow] ?? '')) });
+	return Papa.unparse({ fields: Object.keys(FIELDS), data: rows.map((row) => Object.keys(FIELDS).map((key) => row[key as keyof OpenRow] ?? '')) }, CSV_OPTIONS);
 }
 
 export function openDataHeaders(format: 'json' | 'csv', filename: string): Record<string, string> {

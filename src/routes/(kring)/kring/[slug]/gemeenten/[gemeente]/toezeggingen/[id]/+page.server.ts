@@ -48,7 +48,9 @@ async function status(event: RequestEvent) {
 	}
 	const result = await commitments.updateStatus(user.id, commitment.id, parsed.data);
 	if (!result.ok) return formFailure(result.reason === 'not_found' ? 404 : 400, 'status', { values, message: STATUS_REFUSED[result.reason] });
-	return { action: 'status' as const, moved: { seq: result.seq, url: result.link, mailed: result.mailed } };
+	// The reply link speaks for the party or college: it goes to their own addresses, and is shown
+	// here (once) only when none is known, for the editor to pass on.
+	return { action: 'status' as const, moved: { seq: result.seq, url: result.mailed.length === 0 ? result.link : null, mailed: result.mailed } };
 }
 
 async function correct(event: RequestEvent) {

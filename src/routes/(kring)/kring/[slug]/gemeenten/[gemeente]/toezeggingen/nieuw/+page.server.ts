@@ -75,5 +75,7 @@ async function record(event: RequestEvent) {
 	if (!parsed.success) return formFailure(400, 'record', { values, errors: fieldErrors(parsed.error.issues) });
 	const result = await commitments.recordCommitment(user.id, gemeente.code, parsed.data);
 	if (!result.ok) return formFailure(result.reason === 'not_allowed' ? 403 : 400, 'record', { values, message: REFUSED[result.reason] });
-	return { action: 'record' as const, recorded: { id: result.id, url: result.link, mailed: result.mailed, detail: `${base}/${result.id}` } };
+	// The reply link speaks for the party or college: it goes to their own addresses, and is shown
+	// here (once) only when none is known, for the editor to pass on.
+	return { action: 'record' as const, recorded: { id: result.id, url: result.mailed.length === 0 ? result.link : null, mailed: result.mailed, detail: `${base}/${result.id}` } };
 }
