@@ -483,9 +483,10 @@ insert into public.commitment_updates (commitment_id, seq, status, previous_stat
   ('c0000000-0000-4000-8000-000000000004', 4, 'niet_nagekomen', 'vastgelopen', '2026-09-01',
    'De wethouder trekt de toezegging in: respijtzorg komt in de kadernota 2028.', 'Lijst van toezeggingen raad, september 2026 (demo)',
    'https://example.org/demo/toezeggingenlijst-2026-09.pdf', 2, '20000000-0000-4000-8000-000000000005', '2026-09-02 10:00+02');
-insert into public.commitment_reactions (commitment_id, update_id, responder_name, responder_role, body, created_at)
+-- The demo parties have no addresses: the kring passed the link on, so no copy went to the party.
+insert into public.commitment_reactions (commitment_id, update_id, responder_name, responder_role, body, created_at, copy_sent)
 select 'c0000000-0000-4000-8000-000000000001', id, 'Kees Zwart (demo)', 'fractievoorzitter',
-       'Klopt. De andere helft regelen wij in de voorjaarsnota; daar houden wij het college aan.', '2026-11-14 16:00+01'
+       'Klopt. De andere helft regelen wij in de voorjaarsnota; daar houden wij het college aan.', '2026-11-14 16:00+01', false
 from public.commitment_updates where commitment_id = 'c0000000-0000-4000-8000-000000000001' and seq = 3;
 
 -- The kring set the real date of next year's kadernota (the begroting stays an estimate).

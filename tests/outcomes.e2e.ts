@@ -40,7 +40,7 @@ test('the editor records a commitment from a party’s answer', async ({ browser
 		await expectNoSeriousA11yViolations(page);
 		await page.getByRole('link', { name: `Leg vast als toezegging (${PARTY}, vraag 3)` }).click();
 		await expect(page.getByLabel('Het antwoord')).toHaveValue(/:/);
-		await expect(page.getByLabel('Thema')).toHaveValue('huisvesting');
+		await expect(page.getByLabel('Thema', { exact: true })).toHaveValue('huisvesting');
 		await page.getByLabel('Wat is er beloofd?').fill(PROMISE);
 		await page.getByLabel('Termijn (als die genoemd is)').fill('2028-12-31');
 		await page.getByLabel('Aangenomen motie die het regelt (mag leeg)').selectOption({ label: 'Amendement: Praktijkruimte in de Achtersluispolder (demo) (5 november 2026)' });
@@ -128,7 +128,7 @@ test('a journalist follows the chain on the timeline from the ask to the newest 
 	await expect(page.getByRole('heading', { level: 1, name: 'Tijdlijn van Zaanstad' })).toBeVisible();
 	await expectNoSeriousA11yViolations(page);
 	// Only the asks of the letter.
-	await page.getByLabel('Soort').selectOption({ label: 'Vragen uit de brief' });
+	await page.getByLabel('Soort', { exact: true }).selectOption({ label: 'Vragen uit de brief' });
 	await page.getByRole('button', { name: 'Toon' }).click();
 	await expect(page).toHaveURL(/soort=vraag/);
 	// Other journeys write letters in Zaanstad too: the demo letter's ask.
@@ -147,6 +147,8 @@ test('a journalist follows the chain on the timeline from the ask to the newest 
 	const newest = page.getByRole('article').filter({ hasText: EVIDENCE });
 	await expect(newest.getByRole('heading')).toHaveText('Nieuwe stand: deels gerealiseerd');
 	await expect(newest).toContainText(REACTION);
+	// The demo party has no address: the editor passed the link on, and the page says so.
+	await expect(newest).toContainText('Geplaatst via een link die de kring zelf doorgaf: wie beloofde kreeg er geen kopie van.');
 	const order = await page.locator('.timeline-entry').evaluateAll((entries, texts) => texts.map((t) => entries.findIndex((e) => e.textContent?.includes(t))), [
 		'Vraag 3 uit de brief',
 		`${PARTY} antwoordt op vraag 3`,
@@ -196,8 +198,8 @@ test('a journalist reads "gezegd en gedaan" for the party, also at 390 px', asyn
 test('the timeline, the chain and "gezegd en gedaan" work without JavaScript at 390 px', async ({ browser }) => {
 	const { context, page } = await journalist(browser, { width: 390, javaScript: false });
 	await page.goto('/g/zaanstad/tijdlijn');
-	await page.getByLabel('Thema').selectOption({ label: 'Huisvesting van huisartsenpraktijken' });
-	await page.getByLabel('Partij').selectOption({ label: PARTY });
+	await page.getByLabel('Thema', { exact: true }).selectOption({ label: 'Huisvesting van huisartsenpraktijken' });
+	await page.getByLabel('Partij', { exact: true }).selectOption({ label: PARTY });
 	await page.getByRole('button', { name: 'Toon' }).click();
 	await expect(page).toHaveURL(/thema=huisvesting.*partij=/);
 	await expect(page.getByRole('status')).toContainText('die bij je keuze passen');
@@ -234,7 +236,7 @@ test('the editor follows Oostzaan, gets the daily e-mail, and one click without 
 		await page.getByLabel('Titel van het stuk').fill(budget);
 		await page.getByLabel('Link naar het stuk').fill('https://example.org/demo/oostzaan-begroting-2027.pdf');
 		await page.getByLabel('Pagina (mag leeg)').fill('31');
-		await page.getByLabel('Thema').selectOption({ label: 'Respijtzorg en mantelzorg' });
+		await page.getByLabel('Thema', { exact: true }).selectOption({ label: 'Respijtzorg en mantelzorg' });
 		await page.getByLabel('Wat is er beloofd?').fill(`Vanaf 2027 jaarlijks 80.000 euro voor logeeropvang (${tag}).`);
 		await page.getByLabel('Datum van het stuk').fill('2026-11-12');
 		await page.getByRole('button', { name: 'Leg de toezegging vast' }).click();

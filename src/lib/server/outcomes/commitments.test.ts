@@ -237,6 +237,26 @@ describe('the right of reply', () => {
 		const copies = (await outboxTo(scene.emailOf('Zorgpartij'))).filter((text) => text.includes('Het is helemaal gedaan'));
 		expect(copies).toHaveLength(1);
 		expect(copies[0]).toMatch(/\/toezeggingen\/niet-van-ons\/[a-z2-7]{24}/);
+		expect(c.updates.map((u) => u.reaction?.copySent)).toEqual([true, true]);
+	});
+
+	it('a reaction through a link the kring passed on (no address known) says that the promiser got no copy', async () => {
+		const fromBudget = commitmentSchema(THEMES).parse({
+			...emptyCommitmentValues(),
+			sourceKind: 'begroting',
+			promiser: 'college',
+			themeKey: 'wmo',
+			body: 'Het college trekt in de begroting geld uit voor een vast Wmo-aanspreekpunt.',
+			sourceTitle: 'Begroting 2027',
+			sourceUrl: 'https://example.org/begroting-2027.pdf',
+			promisedOn: '2026-11-05'
+		});
+		const recorded = await commitments.recordCommitment(scene.editor.id, scene.gemeente.code, fromBudget);
+		if (!recorded.ok) throw new Error(`not recorded: ${JSON.stringify(recorded)}`);
+		expect(recorded.mailed).toEqual([]);
+		const token = recorded.link.split('/reageer/')[1];
+		expect(await replies.submitReaction(token, { responderName: 'Iemand', responderRole: '', body: 'Het college doet dit al.', confirm: 'ja' })).toBe('saved');
+		expect((await commitments.getCommitment(recorded.id))!.updates[0].reaction).toMatchObject({ body: 'Het college doet dit al.', copySent: false });
 	});
 
 	it('a reaction the party did not write goes offline with the old link, and a new link goes to the party', async () => {

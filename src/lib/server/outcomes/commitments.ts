@@ -161,7 +161,7 @@ const DETAIL_COLUMNS = `id, gemeente_code, promiser, party_id, promiser_detail, 
 	creator:users!commitments_created_by_fkey(name),
 	commitment_updates(id, seq, status, previous_status, happened_on, note, evidence_title, evidence_url, evidence_page,
 		recorded_at, users(name),
-		commitment_reactions(responder_name, responder_role, body, created_at, disowned_at, disowned_note))` as const;
+		commitment_reactions(responder_name, responder_role, body, created_at, disowned_at, disowned_note, copy_sent))` as const;
 
 function detailQuery() {
 	return db().from('commitments').select(DETAIL_COLUMNS);
@@ -174,6 +174,9 @@ export interface Reaction {
 	responderRole: string | null;
 	body: string;
 	at: string;
+	/** False when no copy reached the promiser's own addresses (none known: the kring passed the
+	 * link on), so they could not say "dit komt niet van ons"; null when not recorded (older). */
+	copySent?: boolean | null;
 }
 
 export interface CommitmentUpdate {
@@ -239,7 +242,9 @@ function toDetail(row: DetailRow): CommitmentDetail {
 				evidencePage: u.evidence_page,
 				recordedBy: u.users?.name ?? null,
 				recordedAt: u.recorded_at,
-				reaction: live ? { responderName: live.responder_name, responderRole: live.responder_role, body: live.body, at: live.created_at } : null,
+				reaction: live
+					? { responderName: live.responder_name, responderRole: live.responder_role, body: live.body, at: live.created_at, copySent: live.copy_sent }
+					: null,
 				disowned: u.commitment_reactions
 					.filter((r) => r.disowned_at)
 					.map((r) => ({ postedAt: r.created_at, disownedAt: r.disowned_at ?? r.created_at }))

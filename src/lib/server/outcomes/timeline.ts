@@ -15,7 +15,7 @@ export const PAGE_SIZE = 40;
 
 const text = z.string();
 const maybe = z.string().nullable();
-const reaction = z.object({ body: text, responder: text, responder_role: maybe, at: text }).nullable();
+const reaction = z.object({ body: text, responder: text, responder_role: maybe, at: text, copy_sent: z.boolean().nullable().optional() }).nullable();
 
 const DATA = {
 	vraag: z.object({ number: z.number(), body: text, letter: text }),
@@ -109,6 +109,8 @@ export interface Reaction {
 	responder: string;
 	responderRole: string | null;
 	at: string;
+	/** False when the promiser got no copy of it (no address known; the kring passed the link on). */
+	copySent: boolean | null;
 }
 
 interface Base {
@@ -197,7 +199,7 @@ export type TimelineItem = Base &
 	);
 
 function toReaction(value: z.infer<typeof reaction>): Reaction | null {
-	return value ? { body: value.body, responder: value.responder, responderRole: value.responder_role, at: value.at } : null;
+	return value ? { body: value.body, responder: value.responder, responderRole: value.responder_role, at: value.at, copySent: value.copy_sent ?? null } : null;
 }
 
 /** What to call a link from this item to `target`, from what this item knows about it. */

@@ -342,6 +342,7 @@ export type Database = {
         Row: {
           body: string
           commitment_id: string
+          copy_sent: boolean | null
           created_at: string
           disown_token_hash: string | null
           disowned_at: string | null
@@ -355,6 +356,7 @@ export type Database = {
         Insert: {
           body: string
           commitment_id: string
+          copy_sent?: boolean | null
           created_at?: string
           disown_token_hash?: string | null
           disowned_at?: string | null
@@ -368,6 +370,7 @@ export type Database = {
         Update: {
           body?: string
           commitment_id?: string
+          copy_sent?: boolean | null
           created_at?: string
           disown_token_hash?: string | null
           disowned_at?: string | null
