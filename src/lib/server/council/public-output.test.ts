@@ -7,9 +7,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import ICAL from 'ical.js';
 import { parse } from 'csv-parse/sync';
-import { useTestDatabase } from '$lib/server/platform/db';
+import { db, useTestDatabase } from '$lib/server/platform/db';
 import { countingFetch } from '$test/positions-fixtures';
-import { makeParties, tag } from '$test/ori-fixtures';
+import { makeParties, makeSource, tag } from '$test/ori-fixtures';
 import { councilGemeente, makeCouncilEditor } from '$test/council-fixtures';
 import { saveManualAgendaItem, saveManualMeeting } from './meetings';
 import { saveManualMotion } from './motions';
@@ -166,6 +166,11 @@ describe('the public council page', () => {
 		const smallParties = await makeParties(small, ['Zorgpartij', 'Kritische Lijst'], tag());
 		const m = await meetingAt(smallEditor, small, '2027-02-11T18:30:00Z', null);
 		await motionWithVotes(smallEditor, small, smallParties, m.id, 'Motie één');
+		// The small one has no council source, the large one two: still the same calls.
+		const noSource = await db().from('council_sources').delete().eq('gemeente_code', small);
+		if (noSource.error) throw new Error(noSource.error.message);
+		await makeSource('groot', large, 'ibabs');
+		await makeSource('groot', large);
 		const largeParties = await makeParties(large, ['Zorgpartij', 'Kritische Lijst', 'Derde Partij'], tag());
 		const meetings = [];
 		for (let i = 0; i < 12; i++) meetings.push(await meetingAt(largeEditor, large, new Date(Date.UTC(2026, 6 + i, 10, 17, 30)).toISOString(), null, i % 2 ? 'wmo' : 'jeugdzorg'));

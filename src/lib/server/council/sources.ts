@@ -4,7 +4,7 @@
 // GemeenteOplossingen and Parlaeus bring meetings and documents only).
 import { z } from 'zod';
 import { db } from '$lib/server/platform/db';
-import { syncStatesOf, type SyncState } from './ori/sync-state';
+import { SYNC_STATE_COLUMNS, toState, type SyncState } from './ori/sync-state';
 
 export interface SourceCoverage {
 	sourceKey: string;
@@ -54,17 +54,17 @@ const sourceRow = z.object({ source_key: z.string(), supplier: z.string(), enabl
 
 /** The gemeente's sources with what each provides and how its last sync went. */
 export async function councilSourcesOf(gemeenteCode: string): Promise<SourceCoverage[]> {
+	// One call, whether the gemeente has no source or several: the sync state comes embedded.
 	const { data, error } = await db()
 		.from('council_sources')
-		.select('source_key, supplier, enabled')
+		.select(`source_key, supplier, enabled, council_sync_state(${SYNC_STATE_COLUMNS})`)
 		.eq('gemeente_code', gemeenteCode)
 		.order('enabled', { ascending: false })
 		.order('source_key');
 	if (error) throw new Error(`councilSourcesOf: ${error.message}`);
-	const sources = z.array(sourceRow).parse(data);
-	const states = new Map((await syncStatesOf(sources.map((s) => s.source_key))).map((s) => [s.sourceKey, s]));
-	return sources.map((source) => {
-		const state = states.get(source.source_key) ?? null;
+	return data.map((row) => {
+		const source = sourceRow.parse(row);
+		const state = row.council_sync_state ? toState(row.council_sync_state) : null;
 		return {
 			sourceKey: source.source_key,
 			supplier: source.supplier,

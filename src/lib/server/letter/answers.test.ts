@@ -220,7 +220,8 @@ describe('stances per ask', () => {
 			p_body_html: '',
 			p_answers: [{ ask_id: foreign.asks[0].id, answer: 'ja' }],
 			p_disown_token_hash: links.tokenHashHex('x'.repeat(24)),
-			p_mails: []
+			p_mails: [],
+			p_copy_sent: false
 		});
 		expect(error?.code).toBe('22023');
 		const stored = await service.from('responses').select('id').eq('campaign_id', a.campaign.id);

@@ -198,7 +198,8 @@ export async function submitViaLink(
 		p_body_html: renderMarkdown(input.body),
 		p_answers: answerRows(link.asks, input),
 		p_disown_token_hash: tokenHashHex(disownToken),
-		p_mails: [...(copy ? [copy] : []), ...notices]
+		p_mails: [...(copy ? [copy] : []), ...notices],
+		p_copy_sent: copy !== null
 	});
 	if (error) throw new Error(`submitViaLink: ${error.message}`);
 	const result = SUBMIT_RESULTS.find((known) => known === data) ?? 'unknown';

@@ -31,6 +31,9 @@ export interface PublicParty {
 		answers: Record<number, AskAnswer>;
 		explanations: Record<number, string>;
 		at: string;
+		/** False when it came through the party's link but no copy reached the party (no address
+		 * known: the coordinators passed the link on), so the party could not disown it. */
+		copySent: boolean | null;
 	} | null;
 	daysWaiting: number | null;
 	/** Answers posted through this party's link that the party said were not theirs. */
@@ -70,7 +73,7 @@ const PUBLIC_COLUMNS = `id, title, status, created_at, sent_at, sent_manually,
 	letter_asks(revision_id, number, body),
 	signatures(practice_id, show_name, signer_name, verified_at, verification_method, withdrawn_at, user_id, revision_id, practices(name), letter_revisions(number)),
 	deliveries(party_id, channel, parties(name, abbreviation)),
-	responses(party_id, channel, responder_name, responder_role, body_html, created_at, disowned_at,
+	responses(party_id, channel, responder_name, responder_role, body_html, created_at, disowned_at, copy_sent,
 		response_answers(answer, explanation, letter_asks!response_answers_campaign_id_ask_id_fkey(number)))` as const;
 
 function publicQuery(gemeenteCode: string) {
@@ -153,7 +156,8 @@ function sentPart(
 							channel: response.channel,
 							html: response.body_html,
 							...stances(response.response_answers),
-							at: response.created_at
+							at: response.created_at,
+							copySent: response.copy_sent
 						}
 					: null,
 				daysWaiting: response ? null : daysSince(sentAt, now),

@@ -129,6 +129,7 @@ describe('the attack on the party list, as the issue told it', () => {
 		expect(notice.data).toHaveLength(1);
 		let shown = (await publicCampaignsOf(s.gemeente.code))[0].sent!.parties[0];
 		expect(shown.response?.responderName).toBe('Fractievoorzitter VVD');
+		expect(shown.response?.copySent).toBe(true);
 
 		// VVD says it is not theirs: the answer leaves the public page with a note, the links die,
 		// a new one goes to the party's addresses, and the coordinators are told.
@@ -145,6 +146,23 @@ describe('the attack on the party list, as the issue told it', () => {
 		const [recipient] = (await answers.answersOf((await campaigns.getCampaign(s.campaign.id))!)).recipients;
 		expect(recipient.responses[0].disowned?.note).toBe('Wij hebben niet geantwoord.');
 		expect(answers.countingResponse(recipient.responses)).toBeNull();
+	});
+
+	it('an answer through a link the coordinators passed on (no address known) says on the public page that the party got no copy', async () => {
+		const s = await campaignReadyToSend({
+			letter: LETTER,
+			parties: [{ name: 'Stille Partij', emails: [] }],
+			signers: [{ name: 'dr. Eerlijk', showName: true }]
+		});
+		const sent = await sendLetter(s.campaign, s.coordinator.id, await sendingFingerprint(s.campaign.id), { manual: false });
+		if (!sent.sent) throw new Error(sent.reason);
+		const token = sent.links[0].url.split('/reageer/')[1];
+		const link = await findLink(token);
+		if (link.state !== 'ok') throw new Error(link.state);
+		const posted = { responderName: 'Iemand', responderRole: '', body: 'Wij zijn voor.', answers: { '1': 'ja' as const }, explanations: {} };
+		expect(await answers.submitViaLink(token, link, posted)).toBe('saved');
+		const shown = (await publicCampaignsOf(s.gemeente.code))[0].sent!.parties[0];
+		expect(shown.response).toMatchObject({ responderName: 'Iemand', copySent: false });
 	});
 
 	it('answering through a link is limited per link as well as per client', async () => {

@@ -5,12 +5,13 @@
 process.env.CACHE_CHECK_MS = '300';
 
 import { createClient } from '@supabase/supabase-js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { connectTestDatabase } from '$test/test-db';
 import { answerAs, motionWithVotes, outcomeScene, type OutcomeScene } from '$test/outcomes-fixtures';
 import { load } from '../../../routes/(public)/g/[gemeente]/tijdlijn/+page.server';
+import { GET as kringFeedGet } from '../../../routes/(public)/kring/[slug]/feed.atom/+server';
 import { newRequestState, runWithRequestState } from '../platform/request-context';
-import { clearPublicCache } from '../platform/public-cache';
+import { clearPublicCache, setCacheCheckInterval } from '../platform/public-cache';
 import type { Database } from '../platform/database.types';
 import * as commitments from './commitments';
 import { commitmentSchema, emptyCommitmentValues, statusSchema } from './commitments';
@@ -46,7 +47,42 @@ async function version(code: string): Promise<number> {
 	return data?.version ?? 0;
 }
 
+/** One poll of a kring's Atom feed: its body and how many database calls it made. */
+async function kringFeed(slug: string) {
+	const state = newRequestState();
+	// The handler reads only its params.
+	const response = await runWithRequestState(state, () => kringFeedGet({ params: { slug } } as Parameters<typeof kringFeedGet>[0]));
+	return { body: await response.text(), calls: state.calls };
+}
+
 describe('the outcomes pages and the public cache', () => {
+	it("a kring's Atom feed costs one call for the kring while nothing changed, and shows a change at once", async () => {
+		const { data: kring } = await other.from('kringen').select('slug').eq('id', scene.kringId).single();
+		// A slow machine could make the versions' re-read interval pass between two polls: counted
+		// with it out of the way (this process's own writes still show at once).
+		setCacheCheckInterval(60_000);
+		onTestFinished(() => setCacheCheckInterval(null));
+		clearPublicCache();
+		const cold = await kringFeed(kring!.slug);
+		expect(cold.calls).toBeGreaterThanOrEqual(2);
+		const warm = await kringFeed(kring!.slug);
+		// The kring itself (its name and gemeenten); the changes come from the cache.
+		expect(warm.calls).toBe(1);
+		expect(warm.body).toBe(cold.body);
+
+		const recorded = await commitments.recordCommitment(
+			scene.editor.id,
+			scene.gemeente.code,
+			commitmentSchema(['wmo']).parse({
+				...emptyCommitmentValues(), sourceKind: 'antwoord', promiser: 'partij', themeKey: 'wmo',
+				body: 'Een vast aanspreekpunt voor huisartsen bij het Wmo-loket.', answer: `${responseId}:${scene.asks.wmo.id}`
+			})
+		);
+		if (!recorded.ok) throw new Error(recorded.reason);
+		expect((await kringFeed(kring!.slug)).body).toContain('Een vast aanspreekpunt voor huisartsen bij het Wmo-loket.');
+	});
+
+
 	it('the timeline costs one call, none when nothing changed, and shows this process’s change at once', async () => {
 		// The list of 342 gemeenten is loaded once per process, before any page: not part of a page load.
 		await findGemeente(scene.gemeente.code);

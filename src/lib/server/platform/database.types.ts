@@ -2686,6 +2686,7 @@ export type Database = {
           body_md: string
           campaign_id: string
           channel: string
+          copy_sent: boolean | null
           created_at: string
           disown_token_hash: string | null
           disowned_at: string | null
@@ -2702,6 +2703,7 @@ export type Database = {
           body_md: string
           campaign_id: string
           channel: string
+          copy_sent?: boolean | null
           created_at?: string
           disown_token_hash?: string | null
           disowned_at?: string | null
@@ -2718,6 +2720,7 @@ export type Database = {
           body_md?: string
           campaign_id?: string
           channel?: string
+          copy_sent?: boolean | null
           created_at?: string
           disown_token_hash?: string | null
           disowned_at?: string | null
@@ -3939,6 +3942,7 @@ export type Database = {
           p_answers: Json
           p_body_html: string
           p_body_md: string
+          p_copy_sent: boolean
           p_disown_token_hash: string
           p_mails: Json
           p_responder_name: string

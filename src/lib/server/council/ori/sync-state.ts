@@ -36,10 +36,11 @@ const row = z.object({
 	vote_summaries_seen: z.boolean()
 });
 
-const COLUMNS =
+export const SYNC_STATE_COLUMNS =
 	'source_key, phase, snapshot_cursor, changes_cursor, last_started_at, last_finished_at, last_succeeded_at, last_error, last_counts, pages_applied, records_applied, member_votes_seen, vote_summaries_seen';
 
-function toState(data: unknown): SyncState {
+/** A council_sync_state row (SYNC_STATE_COLUMNS) as the app uses it. */
+export function toState(data: unknown): SyncState {
 	const r = row.parse(data);
 	return {
 		sourceKey: r.source_key,
@@ -60,7 +61,7 @@ function toState(data: unknown): SyncState {
 
 /** The state of one source; a source never synced starts at the beginning of its snapshot. */
 export async function syncStateOf(sourceKey: string): Promise<SyncState> {
-	const { data, error } = await db().from('council_sync_state').select(COLUMNS).eq('source_key', sourceKey).maybeSingle();
+	const { data, error } = await db().from('council_sync_state').select(SYNC_STATE_COLUMNS).eq('source_key', sourceKey).maybeSingle();
 	if (error) throw new Error(`syncStateOf: ${error.message}`);
 	return data
 		? toState(data)
@@ -79,14 +80,6 @@ export async function syncStateOf(sourceKey: string): Promise<SyncState> {
 				memberVotesSeen: false,
 				voteSummariesSeen: false
 			};
-}
-
-/** The states of several sources (those never synced are left out). */
-export async function syncStatesOf(sourceKeys: string[]): Promise<SyncState[]> {
-	if (sourceKeys.length === 0) return [];
-	const { data, error } = await db().from('council_sync_state').select(COLUMNS).in('source_key', sourceKeys);
-	if (error) throw new Error(`syncStatesOf: ${error.message}`);
-	return data.map(toState);
 }
 
 export async function markSyncStarted(sourceKey: string): Promise<void> {
