@@ -4,34 +4,16 @@
 // - reading a 120-page PDF programme into passages, and the passage finder on it (per theme and
 //   free search): time per search.
 // Times are medians of several runs on the embedded PGlite stack (one backend, in memory).
-import { inject, it } from 'vitest';
-import { useTestDatabase } from '$lib/server/platform/db';
+import { it } from 'vitest';
+import { measure, useCountedDatabase } from './measure';
 import { listThemes } from '$lib/server/gemeenten/themes';
 import { publicMatrix } from '$lib/server/positions/matrix';
 import { kringDashboard } from '$lib/server/kringen/dashboard';
 import * as documents from '$lib/server/positions/documents';
 import { findPassages } from '$lib/server/positions/passages';
-import { FILLER, countingFetch, kringWithGemeenten, makePdf, positionsScene, publishedMatrix } from '$test/positions-fixtures';
+import { FILLER, kringWithGemeenten, makePdf, positionsScene, publishedMatrix } from '$test/positions-fixtures';
 
-const counter = countingFetch();
-const { url, serviceRoleKey } = inject('supabase');
-useTestDatabase(url, serviceRoleKey, counter.fetch);
-
-async function measure(label: string, runs: number, work: () => Promise<unknown>): Promise<void> {
-	await work();
-	const times: number[] = [];
-	let calls = 0;
-	for (let i = 0; i < runs; i++) {
-		counter.reset();
-		const start = performance.now();
-		await work();
-		times.push(performance.now() - start);
-		calls = counter.count();
-	}
-	times.sort((a, b) => a - b);
-	const median = times[Math.floor(times.length / 2)];
-	console.log(`${label.padEnd(58)} median ${median.toFixed(1).padStart(7)} ms  max ${times[times.length - 1].toFixed(1).padStart(7)} ms  ${calls} database call(s)`);
-}
+useCountedDatabase();
 
 const CARE_PAGES: Record<number, string> = {
 	14: 'De wachtlijsten in de jeugdzorg moeten binnen een jaar weg. Wij financieren een praktijkondersteuner jeugd bij elke huisarts.',

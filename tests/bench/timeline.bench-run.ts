@@ -3,9 +3,8 @@
 // letter with answers): the first page, a page deep into the keyset, the filters, one chain,
 // "said and did" for one party, the Atom feed and the kring view; each with its database calls.
 // Times are medians of several runs on the embedded PGlite stack (one backend, in memory).
-import { inject, it } from 'vitest';
-import { useTestDatabase } from '$lib/server/platform/db';
-import { countingFetch } from '$test/positions-fixtures';
+import { it } from 'vitest';
+import { measure, useCountedDatabase } from './measure';
 import { answerAs, outcomeScene } from '$test/outcomes-fixtures';
 import { bulkTimeline } from '$test/timeline-bulk';
 import { timelineChain, timelinePage } from '$lib/server/outcomes/timeline';
@@ -13,25 +12,7 @@ import { saidAndDid } from '$lib/server/outcomes/said-and-did';
 import { changesFeed } from '$lib/server/outcomes/atom';
 import { kringCommitments } from '$lib/server/outcomes/kring-commitments';
 
-const counter = countingFetch();
-const { url, serviceRoleKey } = inject('supabase');
-useTestDatabase(url, serviceRoleKey, counter.fetch);
-
-async function measure(label: string, runs: number, work: () => Promise<unknown>): Promise<void> {
-	await work();
-	const times: number[] = [];
-	let calls = 0;
-	for (let i = 0; i < runs; i++) {
-		counter.reset();
-		const start = performance.now();
-		await work();
-		times.push(performance.now() - start);
-		calls = counter.count();
-	}
-	times.sort((a, b) => a - b);
-	const median = times[Math.floor(times.length / 2)];
-	console.log(`${label.padEnd(58)} median ${median.toFixed(1).padStart(7)} ms  max ${times[times.length - 1].toFixed(1).padStart(7)} ms  ${calls} database call(s)`);
-}
+useCountedDatabase();
 
 it('timeline benchmark', async () => {
 	console.log('\nOutcomes benchmark (embedded PGlite + PostgREST, in memory)\n');
