@@ -36,6 +36,7 @@ alter default privileges in schema public grant all on functions to service_role
 
 create or replace function auth.jwt() returns jsonb
 language sql stable
+set search_path = ''
 as $$
   select coalesce(
     nullif(current_setting('request.jwt.claim', true), ''),
@@ -45,6 +46,7 @@ $$;
 
 create or replace function auth.uid() returns uuid
 language sql stable
+set search_path = ''
 as $$
   select nullif(
     coalesce(current_setting('request.jwt.claim.sub', true), auth.jwt() ->> 'sub'),
@@ -54,6 +56,7 @@ $$;
 
 create or replace function auth.role() returns text
 language sql stable
+set search_path = ''
 as $$
   select nullif(
     coalesce(current_setting('request.jwt.claim.role', true), auth.jwt() ->> 'role'),

@@ -184,6 +184,7 @@ create policy "parties are public" on public.parties
 create function public.consume_rate_limit(p_key text, p_limit integer, p_window_seconds integer)
 returns boolean
 language sql
+set search_path = ''
 as $$
   insert into public.rate_limits as r (key, window_start, hits)
   values (p_key, now(), 1)
@@ -199,6 +200,7 @@ $$;
 create function public.issue_login_code(p_email text, p_code_hash bytea, p_ttl_seconds integer)
 returns void
 language sql
+set search_path = ''
 as $$
   delete from public.login_codes where email = p_email or expires_at < now() - interval '1 day';
   insert into public.login_codes (email, code_hash, expires_at)
@@ -209,6 +211,7 @@ $$;
 create function public.begin_login_code_check(p_email text)
 returns table (id uuid, code_hash bytea, attempts integer, expired boolean)
 language sql
+set search_path = ''
 as $$
   update public.login_codes c set attempts = c.attempts + 1
   where c.email = p_email and c.used_at is null
@@ -219,6 +222,7 @@ $$;
 create function public.redeem_login_code(p_code_id uuid)
 returns uuid
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_email text;
@@ -245,6 +249,7 @@ create function public.create_practice_with_member(
 )
 returns uuid
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_practice uuid;
@@ -265,6 +270,7 @@ $$;
 create function public.delete_user_account(p_user_id uuid)
 returns void
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_email text;
@@ -284,6 +290,7 @@ $$;
 create function public.claim_outbox(p_limit integer)
 returns setof public.outbox
 language sql
+set search_path = ''
 as $$
   update public.outbox o set status = 'sending', attempts = o.attempts + 1, next_attempt_at = now()
   where o.id in (

@@ -154,6 +154,7 @@ create function public.start_campaign(
 )
 returns uuid
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_campaign uuid;
@@ -181,6 +182,7 @@ create function public.save_letter_revision(
 )
 returns integer
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_number integer;
@@ -208,6 +210,7 @@ create function public.sign_letter(
 )
 returns text
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_revision uuid;
@@ -243,6 +246,7 @@ $$;
 create function public.send_campaign(p_campaign_id uuid, p_actor_id uuid, p_deliveries jsonb, p_manual boolean)
 returns boolean
 language plpgsql
+set search_path = ''
 as $$
 declare
   d jsonb;
@@ -280,6 +284,7 @@ $$;
 create function public.change_campaign_status(p_campaign_id uuid, p_actor_id uuid, p_from text, p_to text)
 returns boolean
 language plpgsql
+set search_path = ''
 as $$
 begin
   if not ((p_from = 'concept' and p_to = 'ter_ondertekening')

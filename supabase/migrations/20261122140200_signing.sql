@@ -14,6 +14,7 @@ create function public.sign_letter_as_member(
 )
 returns text
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_result text;
@@ -45,6 +46,7 @@ $$;
 create function public.withdraw_signature(p_campaign_id uuid, p_user_id uuid)
 returns text
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_id uuid;
@@ -71,6 +73,7 @@ $$;
 create function public.confirm_signature(p_campaign_id uuid, p_user_id uuid)
 returns text
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_revision uuid;
@@ -108,6 +111,7 @@ create function public.verify_signature(
 )
 returns text
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_id uuid;
@@ -140,6 +144,7 @@ $$;
 create function public.issue_invitations(p_campaign_id uuid, p_actor_id uuid, p_invitations jsonb)
 returns jsonb
 language plpgsql
+set search_path = ''
 as $$
 declare
   i jsonb;
@@ -184,6 +189,7 @@ $$;
 create function public.accept_invitation(p_invitation_id uuid, p_user_id uuid)
 returns text
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_campaign uuid;
@@ -218,6 +224,7 @@ create function public.queue_reconfirmation_mails(
 )
 returns integer
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_count integer;
@@ -245,6 +252,7 @@ create function public.campaign_coverage(p_campaign_id uuid, p_gemeente_code tex
 returns jsonb
 language sql
 stable
+set search_path = ''
 as $$
   with signed as (
     select s.practice_id, count(*) as signers
@@ -275,6 +283,7 @@ $$;
 create or replace function public.delete_user_account(p_user_id uuid)
 returns void
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_email text;

@@ -10,6 +10,7 @@ create function public.save_party(
 )
 returns uuid
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_id uuid;
@@ -40,6 +41,7 @@ $$;
 create function public.remove_party(p_actor_id uuid, p_gemeente_code text, p_party_id uuid)
 returns text
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_name text;
@@ -71,6 +73,7 @@ create function public.save_party_contact(
 )
 returns text
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_id uuid;
@@ -106,6 +109,7 @@ $$;
 create function public.remove_party_contact(p_actor_id uuid, p_gemeente_code text, p_contact_id uuid)
 returns boolean
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_party uuid;
@@ -131,6 +135,7 @@ $$;
 create function public.import_parties(p_actor_id uuid, p_gemeente_code text, p_rows jsonb)
 returns jsonb
 language plpgsql
+set search_path = ''
 as $$
 declare
   r jsonb;
@@ -178,6 +183,7 @@ create function public.send_letter(
 )
 returns boolean
 language plpgsql
+set search_path = ''
 as $$
 declare
   d jsonb;
@@ -224,6 +230,7 @@ $$;
 create function public.retry_delivery(p_campaign_id uuid, p_delivery_id uuid, p_actor_id uuid)
 returns boolean
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_party uuid;
@@ -250,6 +257,7 @@ create function public.renew_response_link(
 )
 returns boolean
 language plpgsql
+set search_path = ''
 as $$
 begin
   perform 1 from public.deliveries where campaign_id = p_campaign_id and party_id = p_party_id;
@@ -277,6 +285,7 @@ create function public.submit_party_response(
 )
 returns text
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_link public.response_links%rowtype;
@@ -315,6 +324,7 @@ create function public.enter_party_response(
 )
 returns boolean
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_response uuid;
@@ -347,6 +357,7 @@ create function public.record_reminder_digest(
 )
 returns boolean
 language plpgsql
+set search_path = ''
 as $$
 declare
   m jsonb;
@@ -375,6 +386,7 @@ $$;
 create function public.send_party_reminders(p_campaign_id uuid, p_actor_id uuid, p_items jsonb)
 returns integer
 language plpgsql
+set search_path = ''
 as $$
 declare
   i jsonb;

@@ -4,6 +4,7 @@ create or replace function public.may_start_campaign(p_user_id uuid, p_gemeente_
 returns boolean
 language sql
 stable
+set search_path = ''
 as $$
   select exists (
     select 1 from public.practice_members pm
@@ -25,6 +26,7 @@ create or replace function public.start_campaign(
 )
 returns uuid
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_campaign uuid;

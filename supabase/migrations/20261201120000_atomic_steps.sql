@@ -11,6 +11,7 @@ create function public.sending_fingerprint(p_campaign_id uuid)
 returns text
 language sql
 stable
+set search_path = ''
 as $$
   select md5(concat_ws('#',
     (select c.signing_revision_id::text from public.campaigns c where c.id = p_campaign_id),
@@ -38,6 +39,7 @@ create function public.send_letter(
 )
 returns text
 language plpgsql
+set search_path = ''
 as $$
 declare
   d jsonb;
@@ -98,6 +100,7 @@ create function public.open_for_signing(
 )
 returns integer
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_count integer;
@@ -141,6 +144,7 @@ create function public.add_coordinator(
 )
 returns text
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_user uuid;
@@ -170,6 +174,7 @@ $$;
 create or replace function public.delete_user_account(p_user_id uuid)
 returns void
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_email text;
@@ -197,6 +202,7 @@ $$;
 create or replace function public.send_party_reminders(p_campaign_id uuid, p_actor_id uuid, p_items jsonb)
 returns integer
 language plpgsql
+set search_path = ''
 as $$
 declare
   i jsonb;
@@ -238,6 +244,7 @@ create function public.tidy_up(
 )
 returns jsonb
 language plpgsql
+set search_path = ''
 as $$
 declare
   v_link constant text := '/(reageer|uitnodiging)/[a-z2-7]{24}';

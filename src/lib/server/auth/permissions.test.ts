@@ -131,7 +131,7 @@ async function each<T>(ask: (user: SessionUser, role: Role) => Promise<T> | T): 
 }
 
 /** Expected answers, given as the roles for which the answer is yes. */
-function only(...yes: Role[]): Record<Role, boolean> {
+function allowedFor(...yes: Role[]): Record<Role, boolean> {
 	return Object.fromEntries(ROLES.map((role) => [role, yes.includes(role)])) as Record<Role, boolean>;
 }
 
@@ -145,19 +145,19 @@ async function database(rpc: string, args: (user: SessionUser) => Record<string,
 
 describe('permissions per role', () => {
 	it('admin: only the admin', async () => {
-		expect(await each(async (user) => isAdmin(await loadRoles(user.id)))).toEqual(only('admin'));
+		expect(await each(async (user) => isAdmin(await loadRoles(user.id)))).toEqual(allowedFor('admin'));
 	});
 
 	it('start a letter in the gemeente: huisartsen with a confirmed practice there, its kring editors and admins; the database agrees', async () => {
 		const app = await each(async (user) => mayStartLetter(await loadRoles(user.id), here.code));
-		expect(app).toEqual(only('huisarts here, confirmed', 'verified huisarts here, confirmed', 'kring editor here', 'admin'));
+		expect(app).toEqual(allowedFor('huisarts here, confirmed', 'verified huisarts here, confirmed', 'kring editor here', 'admin'));
 		expect(await database('may_start_campaign', (user) => ({ p_user_id: user.id, p_gemeente_code: here.code }))).toEqual(app);
 	});
 
 	it('confirm colleagues in the gemeente: its kring editors, admins and verified huisartsen with a confirmed practice there', async () => {
 		const app = await each(async (user) => mayConfirmPracticeMembers(await loadRoles(user.id), here.code) ?? false);
 		expect(app).toEqual({
-			...only(),
+			...allowedFor(),
 			'verified huisarts here, confirmed': 'collega',
 			'kring editor here': 'kring',
 			admin: 'admin'
@@ -168,52 +168,52 @@ describe('permissions per role', () => {
 
 	it("change the gemeente's party list: its kring editors, admins and verified coordinators of a letter there; the database agrees", async () => {
 		const app = await each(async (user) => mayEditPartyList(await loadRoles(user.id), here.code));
-		expect(app).toEqual(only('verified coordinator', 'kring editor here', 'admin'));
+		expect(app).toEqual(allowedFor('verified coordinator', 'kring editor here', 'admin'));
 		expect(await database('may_edit_party_list', (user) => ({ p_user_id: user.id, p_gemeente_code: here.code }))).toEqual(app);
 		// From a letter's own page: the same people, until that letter is sent.
 		expect(await each(async (user) => mayEditRecipients(await loadRoles(user.id), open))).toEqual(app);
-		expect(await each(async (user) => mayEditRecipients(await loadRoles(user.id), sent))).toEqual(only());
+		expect(await each(async (user) => mayEditRecipients(await loadRoles(user.id), sent))).toEqual(allowedFor());
 	});
 
 	it('verify signatures by hand: the letter\'s coordinators, its kring editors and admins; the database agrees', async () => {
 		const app = await each(async (user) => mayVerifySignatures(await loadRoles(user.id), open));
-		expect(app).toEqual(only('coordinator', 'verified coordinator', 'kring editor here', 'admin'));
+		expect(app).toEqual(allowedFor('coordinator', 'verified coordinator', 'kring editor here', 'admin'));
 		expect(await database('may_verify_signatures', (user) => ({ p_user_id: user.id, p_campaign_id: open.id }))).toEqual(app);
 	});
 
 	it('enter, import and theme council work in the gemeente: its kring editors and admins; the database agrees', async () => {
 		const app = await each(async (user) => mayEditCouncil(await loadRoles(user.id), here.code));
-		expect(app).toEqual(only('kring editor here', 'admin'));
+		expect(app).toEqual(allowedFor('kring editor here', 'admin'));
 		expect(await database('may_edit_council', (user) => ({ p_user_id: user.id, p_gemeente_code: here.code }))).toEqual(app);
 	});
 
 	it('say you go to a council meeting of the gemeente: huisartsen with a confirmed practice there; the database agrees', async () => {
 		const app = await each(async (user) => mayAttendMeeting(await loadRoles(user.id), here.code));
-		expect(app).toEqual(only('huisarts here, confirmed', 'verified huisarts here, confirmed'));
+		expect(app).toEqual(allowedFor('huisarts here, confirmed', 'verified huisarts here, confirmed'));
 		expect(await database('may_attend_meeting', (user) => ({ p_user_id: user.id, p_gemeente_code: here.code }))).toEqual(app);
 	});
 
 	it('see by name who goes to a council meeting: confirmed huisartsen of the gemeente, its kring editors and admins', async () => {
 		expect(await each(async (user) => maySeeWhoAttends(await loadRoles(user.id), here.code))).toEqual(
-			only('huisarts here, confirmed', 'verified huisarts here, confirmed', 'kring editor here', 'admin')
+			allowedFor('huisarts here, confirmed', 'verified huisarts here, confirmed', 'kring editor here', 'admin')
 		);
 	});
 
 	it('edit a kring: its editors and admins', async () => {
-		expect(await each(async (user) => mayEditKring(await loadRoles(user.id), kringHere))).toEqual(only('kring editor here', 'admin'));
+		expect(await each(async (user) => mayEditKring(await loadRoles(user.id), kringHere))).toEqual(allowedFor('kring editor here', 'admin'));
 	});
 
 	it('coordinate a letter: its coordinators and admins', async () => {
 		expect(await each(async (user) => mayCoordinate(await loadRoles(user.id), draft.id))).toEqual(
-			only('coordinator', 'verified coordinator', 'admin')
+			allowedFor('coordinator', 'verified coordinator', 'admin')
 		);
 	});
 
 	it("choose a letter's press contact: its coordinators and admins; be it: its coordinators only; the database agrees", async () => {
 		const choose = await each(async (user) => mayChoosePressContact(await loadRoles(user.id), sent.id));
-		expect(choose).toEqual(only('coordinator', 'verified coordinator', 'admin'));
+		expect(choose).toEqual(allowedFor('coordinator', 'verified coordinator', 'admin'));
 		const be = await each(async (user) => mayBePressContact(await loadRoles(user.id), sent.id));
-		expect(be).toEqual(only('coordinator', 'verified coordinator'));
+		expect(be).toEqual(allowedFor('coordinator', 'verified coordinator'));
 		// The database: choosing the coordinator as the contact works for exactly those who may choose,
 		// and consenting (with the details shown) works for exactly those who may be the contact.
 		const chosen = await each(async (user) => {
@@ -232,7 +232,7 @@ describe('permissions per role', () => {
 
 	it('a draft: known to and read by its coordinators, confirmed huisartsen of the gemeente, its kring editors and admins', async () => {
 		const access = await each((user) => campaignAccess(user, draft));
-		const readers = only('huisarts here, confirmed', 'verified huisarts here, confirmed', 'coordinator', 'verified coordinator', 'kring editor here', 'admin');
+		const readers = allowedFor('huisarts here, confirmed', 'verified huisarts here, confirmed', 'coordinator', 'verified coordinator', 'kring editor here', 'admin');
 		expect(Object.fromEntries(Object.entries(access).map(([role, a]) => [role, a.see]))).toEqual(readers);
 		expect(Object.fromEntries(Object.entries(access).map(([role, a]) => [role, a.readLetter]))).toEqual(readers);
 		expect(Object.fromEntries(Object.entries(access).map(([role, a]) => [role, a.comment]))).toEqual(readers);
@@ -243,13 +243,13 @@ describe('permissions per role', () => {
 	it('comment on a draft: the same readers, only while it is a concept; the database agrees', async () => {
 		const app = await each(async (user) => mayCommentOnDraft(await loadRoles(user.id), draft));
 		expect(app).toEqual(
-			only('huisarts here, confirmed', 'verified huisarts here, confirmed', 'coordinator', 'verified coordinator', 'kring editor here', 'admin')
+			allowedFor('huisarts here, confirmed', 'verified huisarts here, confirmed', 'coordinator', 'verified coordinator', 'kring editor here', 'admin')
 		);
 		expect(await database('may_comment_on_draft', (user) => ({ p_user_id: user.id, p_campaign_id: draft.id }))).toEqual(app);
 		// Once open for signing (or sent) nobody comments any more, in the app nor in the database.
 		for (const frozen of [open, sent]) {
-			expect(await each(async (user) => mayCommentOnDraft(await loadRoles(user.id), frozen))).toEqual(only());
-			expect(await database('may_comment_on_draft', (user) => ({ p_user_id: user.id, p_campaign_id: frozen.id }))).toEqual(only());
+			expect(await each(async (user) => mayCommentOnDraft(await loadRoles(user.id), frozen))).toEqual(allowedFor());
+			expect(await database('may_comment_on_draft', (user) => ({ p_user_id: user.id, p_campaign_id: frozen.id }))).toEqual(allowedFor());
 			expect(Object.values(await each((user) => campaignAccess(user, frozen))).every((a) => !a.comment)).toBe(true);
 		}
 	});
@@ -257,14 +257,14 @@ describe('permissions per role', () => {
 	it("resolve remarks on a draft: the letter's coordinators and admins, in every status; the database agrees", async () => {
 		for (const campaign of [draft, open, sent]) {
 			const app = await each(async (user) => mayResolveDraftComments(await loadRoles(user.id), campaign.id));
-			expect(app).toEqual(only('coordinator', 'verified coordinator', 'admin'));
+			expect(app).toEqual(allowedFor('coordinator', 'verified coordinator', 'admin'));
 			expect(await database('may_resolve_draft_comments', (user) => ({ p_user_id: user.id, p_campaign_id: campaign.id }))).toEqual(app);
 		}
 	});
 
 	it('a letter open for signing: read and signed by its huisartsen (confirmed or not), the invited and the coordinators', async () => {
 		const access = await each((user) => campaignAccess(user, open));
-		const signers = only(
+		const signers = allowedFor(
 			'huisarts here, unconfirmed',
 			'huisarts here, confirmed',
 			'verified huisarts here, confirmed',
@@ -290,7 +290,7 @@ describe('permissions per role', () => {
 
 	it('assess party positions in the gemeente: editors of a kring covering it and admins; the database agrees', async () => {
 		const app = await each(async (user) => mayEditPositions(await loadRoles(user.id), here.code));
-		expect(app).toEqual(only('kring editor here', 'admin'));
+		expect(app).toEqual(allowedFor('kring editor here', 'admin'));
 		const database = await each(async (user) => {
 			const { data } = await service.rpc('may_edit_positions', { p_user_id: user.id, p_gemeente_code: here.code });
 			return data;
@@ -301,11 +301,11 @@ describe('permissions per role', () => {
 
 	it('approve an assessment: an editor there who did not make it', async () => {
 		const position = { gemeenteCode: here.code, assessedById: people['kring editor here'].id };
-		expect(await each(async (user) => mayApprovePosition(await loadRoles(user.id), position))).toEqual(only('admin'));
+		expect(await each(async (user) => mayApprovePosition(await loadRoles(user.id), position))).toEqual(allowedFor('admin'));
 	});
 
 	it('manage themes and create kringen: admins only; a kring dashboard: its editors and admins', async () => {
-		const adminOnly = only('admin');
+		const adminOnly = allowedFor('admin');
 		expect(await each(async (user) => mayManageThemes(await loadRoles(user.id)))).toEqual(adminOnly);
 		expect(await each(async (user) => mayCreateKring(await loadRoles(user.id)))).toEqual(adminOnly);
 		expect(await each(async (user) => mayViewKringDashboard(await loadRoles(user.id), kringHere))).toEqual({ ...adminOnly, 'kring editor here': true });
@@ -313,14 +313,14 @@ describe('permissions per role', () => {
 
 	it('record commitments and their status in the gemeente: editors of a kring covering it and admins; the database agrees', async () => {
 		const app = await each(async (user) => mayRecordCommitments(await loadRoles(user.id), here.code));
-		expect(app).toEqual(only('kring editor here', 'admin'));
+		expect(app).toEqual(allowedFor('kring editor here', 'admin'));
 		expect(await database('may_record_commitments', (user) => ({ p_user_id: user.id, p_gemeente_code: here.code }))).toEqual(app);
 		expect(mayRecordCommitments(await loadRoles(people['kring editor here'].id), elsewhere.code)).toBe(false);
 	});
 
 	it("set the policy cycle's dates in the gemeente: its kring editors, admins and the verified coordinators of a letter there; the database agrees", async () => {
 		const app = await each(async (user) => maySetPolicyDates(await loadRoles(user.id), here.code));
-		expect(app).toEqual(only('verified coordinator', 'kring editor here', 'admin'));
+		expect(app).toEqual(allowedFor('verified coordinator', 'kring editor here', 'admin'));
 		expect(await database('may_set_policy_dates', (user) => ({ p_user_id: user.id, p_gemeente_code: here.code }))).toEqual(app);
 		expect(maySetPolicyDates(await loadRoles(people['verified coordinator'].id), elsewhere.code)).toBe(false);
 	});
