@@ -138,6 +138,10 @@ create table public.commitment_reactions (
   disown_token_hash bytea unique,
   disowned_at timestamptz,
   disowned_note text check (disowned_note is null or length(disowned_note) <= 1000),
+  -- Whether a copy reached the promiser's own addresses (with "dit komt niet van ons"). Without a
+  -- known address the editor passes the link on by hand, nobody on the promiser's side hears of the
+  -- reaction and it cannot be disowned: the public pages say so next to it.
+  copy_sent boolean,
   created_at timestamptz not null default now()
 );
 alter table public.commitment_reactions enable row level security;
@@ -191,7 +195,7 @@ create table public.policy_moments (
   unique (gemeente_code, kind, year)
 );
 alter table public.policy_moments enable row level security;
-create index policy_moments_date_idx on public.policy_moments (on_date) where reminder_sent_at is null;
+create index policy_moments_date_idx on public.policy_moments (on_date);
 
 revoke all on public.motion_themes, public.agenda_item_themes, public.commitments,
   public.commitment_updates, public.commitment_reply_links, public.commitment_reactions,
@@ -245,8 +249,9 @@ as $$
 $$;
 
 -- Set the real dates of a gemeente's policy cycle: admins, its kring editors, and the coordinators
--- of a letter there that is not closed (permissions.maySetPolicyDates says the same). A low-stakes,
--- audited change: it moves a reminder and the date shown.
+-- of a letter there that is not closed whose own signature is verified (permissions.maySetPolicyDates
+-- says the same). The dates reach every follower by e-mail, so this asks the trust of the party list.
+-- An audited change.
 create function public.may_set_policy_dates(p_user_id uuid, p_gemeente_code text)
 returns boolean
 language sql
@@ -254,10 +259,13 @@ stable
 set search_path = ''
 as $$
   select public.may_record_commitments(p_user_id, p_gemeente_code)
-  or exists (
-    select 1 from public.memberships m join public.campaigns c on c.id = m.campaign_id
-    where m.user_id = p_user_id and m.role = 'campaign_coordinator'
-      and c.gemeente_code = p_gemeente_code and c.status <> 'afgerond'
+  or (
+    public.is_verified_huisarts(p_user_id)
+    and exists (
+      select 1 from public.memberships m join public.campaigns c on c.id = m.campaign_id
+      where m.user_id = p_user_id and m.role = 'campaign_coordinator'
+        and c.gemeente_code = p_gemeente_code and c.status <> 'afgerond'
+    )
   )
 $$;
 
@@ -552,9 +560,10 @@ begin
     return 'already';
   end if;
   insert into public.commitment_reactions (commitment_id, update_id, link_id, responder_name, responder_role, body,
-                                           disown_token_hash)
+                                           disown_token_hash, copy_sent)
   values (v_link.commitment_id, v_link.update_id, v_link.id, btrim(p_responder_name),
-          nullif(btrim(coalesce(p_responder_role, '')), ''), btrim(p_body), decode(p_disown_token_hash, 'hex'))
+          nullif(btrim(coalesce(p_responder_role, '')), ''), btrim(p_body), decode(p_disown_token_hash, 'hex'),
+          jsonb_array_length(coalesce(p_mails, '[]'::jsonb)) > 0)
   returning id into v_reaction;
   perform public.queue_outcome_mails(p_mails);
   insert into public.audit_log (actor_id, action, entity, entity_id, details)
@@ -695,25 +704,44 @@ begin
     end if;
     delete from public.policy_moments where id = v_old.id;
   elsif v_old.id is null then
-    insert into public.policy_moments (gemeente_code, kind, year, on_date, note, set_by)
-    values (p_gemeente_code, p_kind, p_year, p_on_date, v_note, p_actor_id);
+    -- A moment set again after it was cleared keeps the reminder that already went out for it.
+    insert into public.policy_moments (gemeente_code, kind, year, on_date, note, set_by, reminder_sent_at)
+    values (p_gemeente_code, p_kind, p_year, p_on_date, v_note, p_actor_id,
+            (select max((a.details ->> 'reminded_at')::timestamptz) from public.audit_log a
+             where a.action = 'policy_moment_cleared' and a.entity = 'gemeente' and a.entity_id = p_gemeente_code
+               and a.details ->> 'kind' = p_kind and (a.details ->> 'year')::integer = p_year));
   elsif (v_old.on_date, v_old.note) is not distinct from (p_on_date, v_note) then
     return 'unchanged';
   else
-    update public.policy_moments set on_date = p_on_date, note = v_note, set_by = p_actor_id, set_at = now(),
-      reminder_sent_at = case when on_date = p_on_date then reminder_sent_at end
+    -- The reminder already sent stays: see policy_reminder_stale.
+    update public.policy_moments set on_date = p_on_date, note = v_note, set_by = p_actor_id, set_at = now()
     where id = v_old.id;
   end if;
   insert into public.audit_log (actor_id, action, entity, entity_id, details)
   values (p_actor_id, case when p_on_date is null then 'policy_moment_cleared' else 'policy_moment_set' end,
           'gemeente', p_gemeente_code,
-          jsonb_build_object('kind', p_kind, 'year', p_year, 'on_date', p_on_date, 'was', v_old.on_date));
+          jsonb_build_object('kind', p_kind, 'year', p_year, 'on_date', p_on_date, 'was', v_old.on_date,
+                             'reminded_at', v_old.reminder_sent_at));
   return case when p_on_date is null then 'cleared' else 'saved' end;
 end
 $$;
 
+-- Whether a reminder sent at p_sent_at is too old to count for a moment on p_on_date. A reminder
+-- counts for every date up to four weeks after it went out, so a date moved back and forth, or
+-- cleared and set again, is not reminded twice; only a real postponement gets a reminder of its own
+-- (policy-moments.ts reminderDue says the same).
+create function public.policy_reminder_stale(p_sent_at timestamptz, p_on_date date)
+returns boolean
+language sql
+stable
+set search_path = ''
+as $$
+  select (p_sent_at at time zone 'Europe/Amsterdam')::date < p_on_date - 28
+$$;
+
 -- Claims the two-week reminder of one moment and queues its mails (p_mails, one per follower) in
--- one step: only when it was not sent and the date is still p_on_date. Returns false otherwise.
+-- one step: only when no reminder counts for it yet and the date is still p_on_date. Returns false
+-- otherwise.
 create function public.record_policy_reminder(p_moment_id uuid, p_on_date date, p_now timestamptz, p_mails jsonb)
 returns boolean
 language plpgsql
@@ -723,7 +751,8 @@ declare
   v_gemeente text;
 begin
   update public.policy_moments set reminder_sent_at = p_now
-  where id = p_moment_id and reminder_sent_at is null and on_date = p_on_date
+  where id = p_moment_id and on_date = p_on_date
+    and (reminder_sent_at is null or public.policy_reminder_stale(reminder_sent_at, on_date))
   returning gemeente_code into v_gemeente;
   if v_gemeente is null then
     return false;

@@ -120,7 +120,8 @@ as $$
                             'source_page', co.source_page, 'deadline', co.deadline, 'status', co.status,
                             'status_on', co.status_on, 'promised_on', co.promised_on, 'recorded_by', u.name,
                             'reaction', (select jsonb_build_object('body', cr.body, 'responder', cr.responder_name,
-                                                                   'responder_role', cr.responder_role, 'at', cr.created_at)
+                                                                   'responder_role', cr.responder_role, 'at', cr.created_at,
+                                                                   'copy_sent', cr.copy_sent)
                                          from public.commitment_reactions cr join public.commitment_updates cu on cu.id = cr.update_id
                                          where cu.commitment_id = co.id and cu.seq = 1 and cr.disowned_at is null))
   from public.commitments co
@@ -137,7 +138,8 @@ as $$
                             'evidence_url', cu.evidence_url, 'evidence_page', cu.evidence_page, 'recorded_by', u.name,
                             'body', co.body, 'promiser', co.promiser, 'party', p.name,
                             'reaction', (select jsonb_build_object('body', cr.body, 'responder', cr.responder_name,
-                                                                   'responder_role', cr.responder_role, 'at', cr.created_at)
+                                                                   'responder_role', cr.responder_role, 'at', cr.created_at,
+                                                                   'copy_sent', cr.copy_sent)
                                          from public.commitment_reactions cr
                                          where cr.update_id = cu.id and cr.disowned_at is null))
   from public.commitment_updates cu
