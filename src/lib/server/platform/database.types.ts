@@ -3536,10 +3536,6 @@ export type Database = {
         Args: { p_gemeente_codes: string[]; p_limit: number; p_since: string }
         Returns: Json
       }
-      outcome_gemeenten_of: {
-        Args: { p_keys: string[]; p_kind: string }
-        Returns: string[]
-      }
       outcome_noon: { Args: { p_date: string }; Returns: string }
       outcome_public_page_gemeenten: {
         Args: { p_key: string; p_kind: string }
