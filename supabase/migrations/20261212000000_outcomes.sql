@@ -422,6 +422,10 @@ begin
   if v_promised is null then
     return jsonb_build_object('status', 'invalid', 'reason', 'promised_on');
   end if;
+  -- The promise's date may come from its source: only then can the deadline be checked against it.
+  if nullif(c ->> 'deadline', '')::date < v_promised then
+    return jsonb_build_object('status', 'invalid', 'reason', 'deadline');
+  end if;
   insert into public.commitments (id, gemeente_code, promiser, party_id, promiser_detail, college_email, theme_key, body,
     source_kind, response_id, ask_id, document_id, passage_id, motion_id, meeting_id, source_title, source_quote,
     source_url, source_page, promised_on, deadline, status, status_on, created_by, updated_by)
@@ -519,6 +523,9 @@ begin
   end if;
   if nullif(btrim(coalesce(p_reason, '')), '') is null then
     return 'reason_required';
+  end if;
+  if p_deadline < v_old.promised_on then
+    return 'deadline';
   end if;
   update public.commitments set body = btrim(p_body), theme_key = p_theme_key, promiser_detail = v_detail,
     deadline = p_deadline, updated_by = p_actor_id, updated_at = now()

@@ -57,6 +57,22 @@ function tokenIn(text: string, path: string): string {
 }
 
 describe('recording a commitment', () => {
+	it('refuses in Dutch, and stores nothing, what the database would reject: a page beyond 5000, a one-letter title, a deadline before the promise', async () => {
+		const wrong = commitmentSchema(THEMES).safeParse({ ...emptyCommitmentValues(), sourceKind: 'vergadering', promiser: 'college', themeKey: 'wmo',
+			body: 'Geld voor een vast Wmo-aanspreekpunt.', sourceTitle: 'B', sourceUrl: 'https://example.org/b.pdf', sourcePage: '6000', promisedOn: '2026-11-05' });
+		expect(wrong.success).toBe(false);
+		const messages = Object.fromEntries((wrong.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
+		expect(messages).toMatchObject({ sourcePage: 'Een pagina is een getal van 1 tot en met 5000.', sourceTitle: 'Een titel heeft minstens 2 tekens.' });
+		// The promise's date comes from the answer (today): a deadline before it is refused, not a crash.
+		const before = await commitments.recordCommitment(scene.editor.id, scene.gemeente.code, fromAnswer({ body: 'Een te vroege termijn.', deadline: '2020-01-01' }));
+		expect(before).toEqual({ ok: false, reason: 'deadline' });
+		const recorded = await commitments.recordCommitment(scene.editor.id, scene.gemeente.code, fromAnswer({ body: 'Een termijn die klopt.' }));
+		if (!recorded.ok) throw new Error(recorded.reason);
+		const correction = { body: 'Een termijn die klopt.', themeKey: 'wmo', promiserDetail: '', deadline: '2020-01-01', reason: 'Termijn verkeerd overgenomen' };
+		expect(await commitments.correctCommitment(scene.editor.id, recorded.id, correction)).toBe('deadline');
+		expect((await commitments.getCommitment(recorded.id))!.deadline).toBe('2027-12-31');
+	});
+
 	it('from a party answer: the party, ask and date come from the answer; the party gets its reply link by mail', async () => {
 		const recorded = await commitments.recordCommitment(scene.editor.id, scene.gemeente.code, fromAnswer());
 		expect(recorded.ok).toBe(true);

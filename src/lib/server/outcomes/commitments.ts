@@ -36,7 +36,7 @@ const webLink = z
 const page = z
 	.string()
 	.trim()
-	.refine((value) => value === '' || (/^\d{1,4}$/.test(value) && Number(value) >= 1), 'Een pagina is een getal vanaf 1.')
+	.refine((value) => value === '' || (/^\d{1,4}$/.test(value) && Number(value) >= 1 && Number(value) <= 5000), 'Een pagina is een getal van 1 tot en met 5000.')
 	.transform((value) => (value ? Number(value) : null));
 
 export const COMMITMENT_FIELDS = [
@@ -97,7 +97,11 @@ export function commitmentSchema(themeKeys: string[]) {
 				.transform((value) => value || null),
 			motionId: optionalId,
 			meetingId: optionalId,
-			sourceTitle: z.string().trim().max(300, 'Hoogstens 300 tekens.'),
+			sourceTitle: z
+				.string()
+				.trim()
+				.max(300, 'Hoogstens 300 tekens.')
+				.refine((title) => title === '' || title.length >= 2, 'Een titel heeft minstens 2 tekens.'),
 			sourceUrl: webLink,
 			sourcePage: page,
 			sourceQuote: z.string().trim().max(5000, 'Hoogstens 5.000 tekens.'),
@@ -314,7 +318,7 @@ export function publicCommitmentUrl(c: Pick<CommitmentDetail, 'id' | 'gemeenteSl
 
 export type RecordResult =
 	| { ok: true; id: string; link: string; mailed: string[] }
-	| { ok: false; reason: 'not_allowed' | 'source' | 'party' | 'ask' | 'promised_on' };
+	| { ok: false; reason: 'not_allowed' | 'source' | 'party' | 'ask' | 'promised_on' | 'deadline' };
 
 async function answerParty(responseId: string): Promise<string | null> {
 	const { data, error } = await db().from('responses').select('party_id').eq('id', responseId).maybeSingle();
@@ -387,7 +391,7 @@ export async function recordCommitment(actorId: string, gemeenteCode: string, in
 	if (error) throw new Error(`recordCommitment: ${error.message}`);
 	const result = recordResult.parse(data);
 	if (result.status !== 'saved') {
-		return { ok: false, reason: result.status === 'not_allowed' ? 'not_allowed' : oneOf(result.reason, ['source', 'party', 'ask', 'promised_on'], 'recordCommitment') };
+		return { ok: false, reason: result.status === 'not_allowed' ? 'not_allowed' : oneOf(result.reason, ['source', 'party', 'ask', 'promised_on', 'deadline'], 'recordCommitment') };
 	}
 	if (addresses.length > 0) kickMailWorker();
 	return { ok: true, id: result.id, link: link.url, mailed: addresses };
@@ -461,7 +465,7 @@ export async function correctCommitment(actorId: string, commitmentId: string, i
 		...(input.deadline ? { p_deadline: input.deadline } : {})
 	});
 	if (error) throw new Error(`correctCommitment: ${error.message}`);
-	return oneOf(data, ['saved', 'unchanged', 'reason_required', 'not_found'], 'correctCommitment');
+	return oneOf(data, ['saved', 'unchanged', 'reason_required', 'deadline', 'not_found'], 'correctCommitment');
 }
 
 export { SOURCE_KINDS };

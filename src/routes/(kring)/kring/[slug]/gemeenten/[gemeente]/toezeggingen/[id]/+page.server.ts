@@ -68,6 +68,8 @@ async function correct(event: RequestEvent) {
 	if (!parsed.success) return formFailure(400, 'correct', { values, errors: fieldErrors(parsed.error.issues) });
 	const result = await commitments.correctCommitment(user.id, commitment.id, parsed.data);
 	if (result === 'unchanged') return formFailure(400, 'correct', { values, message: 'Er is niets veranderd.' });
-	if (result !== 'saved') return formFailure(400, 'correct', { values, message: 'Zeg waarom je dit verbetert.' });
+	if (result === 'reason_required') return formFailure(400, 'correct', { values, errors: { reason: 'Zeg waarom je dit verbetert.' } });
+	if (result === 'deadline') return formFailure(400, 'correct', { values, errors: { deadline: 'De termijn ligt vóór de datum van de toezegging.' } });
+	if (result === 'not_found') return formFailure(404, 'correct', { values, message: 'Deze toezegging kun je niet (meer) verbeteren.' });
 	redirect(303, `${base}/${commitment.id}?klaar=verbeterd#verbeteren`);
 }

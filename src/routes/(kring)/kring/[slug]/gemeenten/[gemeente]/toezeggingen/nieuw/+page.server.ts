@@ -64,7 +64,8 @@ const REFUSED: Record<string, string> = {
 	source: 'De bron hoort niet bij deze gemeente, of zegt niet wat nodig is (een aangenomen motie, een passage uit een coalitieakkoord of collegeprogramma, een antwoord dat niet is ingetrokken).',
 	party: 'Deze partij hoort niet bij de gemeente.',
 	ask: 'Deze vraag komt niet uit een brief in deze gemeente.',
-	promised_on: 'Geef de datum van de toezegging.'
+	promised_on: 'Geef de datum van de toezegging.',
+	deadline: 'De termijn ligt vóór de datum van de toezegging (die volgt uit de bron). Kies een latere termijn of laat hem leeg.'
 };
 
 async function record(event: RequestEvent) {
