@@ -1,4 +1,4 @@
-import adapter from '@sveltejs/adapter-node';
+import adapter from './src/lib/server/platform/start/adapter.js';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 /** @type {import('@sveltejs/kit').Config} */
@@ -8,6 +8,7 @@ const config = {
 		runes: true
 	},
 	kit: {
+		// adapter-node with the app's own server entry (a front door for cached public pages).
 		adapter: adapter(),
 		// Test support (fixtures, the test database, stub servers) lives apart from production code.
 		alias: { $test: 'tests/support' },

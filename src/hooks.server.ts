@@ -16,6 +16,7 @@ import { currentRequestState, newRequestState, runWithRequestState } from '$lib/
 import { DATABASE_AWAY, TOO_BUSY, TOO_LARGE, calmResponse } from '$lib/server/platform/calm-page';
 import { compressed } from '$lib/server/platform/compression';
 import { mayUsePageCache, servedFromCache, storeAndServe } from '$lib/server/platform/page-cache';
+import { openFrontDoor } from '$lib/server/platform/front-door';
 import { crossSiteRefusal } from '$lib/server/platform/same-origin';
 import { isDatabaseDown } from '$lib/server/platform/database-health';
 
@@ -30,6 +31,8 @@ export const init: ServerInit = async () => {
 		console.error(`\nLaat je horen kon niet starten.\n${error instanceof Error ? error.message : error}\n`);
 		process.exit(1);
 	}
+	// The built server answers stored public pages before they reach SvelteKit (front-door.ts).
+	openFrontDoor({ sessionCookie: session.SESSION_COOKIE });
 	startMailWorker();
 	startReminderWorker();
 	startOutcomeWorker();
@@ -89,7 +92,9 @@ const sameOriginWrites: Handle = ({ event, resolve }) => {
 };
 
 // Public pages for visitors without a session come from the page cache while their data is
-// unchanged (page-cache.ts); a page built now is stored there when it is public.
+// unchanged (page-cache.ts); a page built now is stored there when it is public. In the built
+// server most of those answers are given earlier, by the front door (front-door.ts); this one
+// serves them in development and whenever the door leaves a request to SvelteKit.
 const publicPages: Handle = async ({ event, resolve }) => {
 	if (dev || !mayUsePageCache(event.request, event.cookies.get(session.SESSION_COOKIE))) return resolve(event);
 	const url = new URL(event.request.url);

@@ -41,7 +41,7 @@ let storedBytes = 0;
 
 // With the origin: without ORIGIN set, adapter-node takes it from the Host header, and a page
 // built for a forged Host (its canonical link) must never be served to anyone else.
-function cacheKey(url: URL): string {
+export function pageKey(url: URL): string {
 	return url.origin + url.pathname + url.search;
 }
 
@@ -61,8 +61,22 @@ function remove(key: string): void {
 	storedBytes -= page.bytes;
 }
 
-function preferredEncoding(request: Request): 'br' | 'gzip' | null {
-	const accepted = (request.headers.get('accept-encoding') ?? '').toLowerCase();
+/** What a request asks of a stored page: read from a Request or from Node's own request. */
+export interface PageQuestion {
+	method: string;
+	acceptEncoding: string | null | undefined;
+	ifNoneMatch: string | null | undefined;
+}
+
+/** A stored page's answer to one request: a 304, or the body in the encoding the client takes. */
+export interface PageAnswer {
+	status: 200 | 304;
+	headers: Array<[string, string]>;
+	body: Uint8Array<ArrayBuffer> | null;
+}
+
+function preferredEncoding(acceptEncoding: string | null | undefined): 'br' | 'gzip' | null {
+	const accepted = (acceptEncoding ?? '').toLowerCase();
 	const allows = (name: string) =>
 		accepted.split(',').some((part) => {
 			const [token, ...params] = part.trim().split(';');
@@ -74,33 +88,41 @@ function preferredEncoding(request: Request): 'br' | 'gzip' | null {
 }
 
 /** Whether the If-None-Match header names this ETag (weak comparison, as for GET). */
-function matches(request: Request, etag: string): boolean {
-	const header = request.headers.get('if-none-match');
-	if (!header) return false;
-	if (header.trim() === '*') return true;
+function matches(ifNoneMatch: string | null | undefined, etag: string): boolean {
+	if (!ifNoneMatch) return false;
+	if (ifNoneMatch.trim() === '*') return true;
 	const bare = etag.replace(/^W\//, '');
-	return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare);
+	return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare);
 }
 
-function respond(request: Request, page: StoredPage): Response {
-	const headers = new Headers(page.headers);
-	headers.set('etag', page.etag);
-	headers.set('cache-control', publicCacheControl());
-	headers.set('vary', 'Accept-Encoding, Cookie');
-	if (matches(request, page.etag)) {
-		const notModified = new Headers({ etag: page.etag, 'cache-control': publicCacheControl(), vary: 'Accept-Encoding, Cookie' });
-		return new Response(null, { status: 304, headers: notModified });
-	}
-	const encoding = preferredEncoding(request);
+function answer(question: PageQuestion, page: StoredPage): PageAnswer {
+	const shared: Array<[string, string]> = [
+		['etag', page.etag],
+		['cache-control', publicCacheControl()],
+		['vary', 'Accept-Encoding, Cookie']
+	];
+	if (matches(question.ifNoneMatch, page.etag)) return { status: 304, headers: shared, body: null };
+	const encoding = preferredEncoding(question.acceptEncoding);
 	const body = encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.identity;
-	if (encoding) headers.set('content-encoding', encoding);
-	headers.set('content-length', String(body.byteLength));
-	return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
+	const headers = [...page.headers, ...shared, ['content-length', String(body.byteLength)] as [string, string]];
+	if (encoding) headers.push(['content-encoding', encoding]);
+	return { status: 200, headers, body: question.method === 'HEAD' ? null : body };
 }
 
-/** The stored page for this URL when its data is still current, as a response (or a 304). */
-export async function servedFromCache(request: Request, url: URL): Promise<Response | null> {
-	const key = cacheKey(url);
+function questionOf(request: Request): PageQuestion {
+	return {
+		method: request.method,
+		acceptEncoding: request.headers.get('accept-encoding'),
+		ifNoneMatch: request.headers.get('if-none-match')
+	};
+}
+
+function asResponse({ status, headers, body }: PageAnswer): Response {
+	return new Response(body, { status, headers });
+}
+
+/** The stored page under this key while its data is still current (else forgotten). */
+async function currentPage(key: string): Promise<StoredPage | null> {
 	const page = pages.get(key);
 	if (!page) return null;
 	if (page.expiresAt <= Date.now() || !(await stillCurrent(page.dependsOn))) {
@@ -110,7 +132,20 @@ export async function servedFromCache(request: Request, url: URL): Promise<Respo
 	// Most recently used last: eviction takes the front.
 	pages.delete(key);
 	pages.set(key, page);
-	return respond(request, page);
+	return page;
+}
+
+/** The answer of the stored page under this key (see pageKey), when there is a current one. For
+ * the front door (front-door.ts), which answers on Node's own response. */
+export async function cachedAnswer(key: string, question: PageQuestion): Promise<PageAnswer | null> {
+	const page = await currentPage(key);
+	return page && answer(question, page);
+}
+
+/** The stored page for this URL when its data is still current, as a response (or a 304). */
+export async function servedFromCache(request: Request, url: URL): Promise<Response | null> {
+	const page = await currentPage(pageKey(url));
+	return page && asResponse(answer(questionOf(request), page));
 }
 
 /** Keeps a freshly built public page when it qualifies, and answers with the stored form (ETag,
@@ -154,12 +189,12 @@ export async function storeAndServe(
 		bytes: 0
 	};
 	page.bytes = identity.byteLength + page.gzip.byteLength + page.br.byteLength;
-	const key = cacheKey(url);
+	const key = pageKey(url);
 	remove(key);
 	pages.set(key, page);
 	storedBytes += page.bytes;
 	while (storedBytes > MAX_BYTES && pages.size > 1) remove(pages.keys().next().value!);
-	return respond(request, page);
+	return asResponse(answer(questionOf(request), page));
 }
 
 /** For tests: forget every stored page. */
