@@ -3532,6 +3532,7 @@ export type Database = {
         }
         Returns: number
       }
+      outbox_has_work: { Args: Record<PropertyKey, never>; Returns: boolean }
       outcome_changes: {
         Args: { p_gemeente_codes: string[]; p_limit: number; p_since: string }
         Returns: Json

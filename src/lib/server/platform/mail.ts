@@ -237,8 +237,16 @@ async function release(rows: OutboxRow[]): Promise<void> {
 
 /** Sends what is due; returns how many messages were tried. Stops between two messages when the
  * worker is being stopped, and releases what it claimed but did not send. */
+/** Whether any mail is due, asked with a read: an idle look is then no write, after which every
+ * public page would wait for the versions to be read again (public-cache.ts). */
+async function outboxHasWork(): Promise<boolean> {
+	const { data, error } = await db().rpc('outbox_has_work', undefined, { get: true });
+	if (error) throw new Error(`outbox_has_work: ${error.message}`);
+	return data === true;
+}
+
 export async function processOutbox(): Promise<number> {
-	if (stopping) return 0;
+	if (stopping || !(await outboxHasWork())) return 0;
 	const { data, error } = await db().rpc('claim_outbox', { p_limit: BATCH_SIZE });
 	if (error) throw new Error(`claim_outbox: ${error.message}`);
 	const rows = data as OutboxRow[];
