@@ -158,7 +158,7 @@ test('without JavaScript, she comments on a paragraph; a refused remark keeps it
 	}
 });
 
-test('the coordinator gets one mail now (the next waits an hour), sees "2 open" and marks one as verwerkt', async () => {
+test('the coordinator gets one mail now (the next waits an hour), sees "2 open", marks one as verwerkt and reopens a slip', async () => {
 	const mail = await readMail(colleague, { to: KRING_EDITOR.email, subject: NOTIFICATION, containing: `/campagnes/${campaignId}/brief#opmerkingen` });
 	expect(mail).toContain(`"${TITLE}"`);
 	expect(mail).toContain('hoogstens één e-mail per uur');
@@ -197,6 +197,21 @@ test('the coordinator gets one mail now (the next waits an hour), sees "2 open" 
 		await expect(after.getByRole('list', { name: 'Afgehandelde opmerkingen' })).toContainText(
 			`Verwerkt door ${KRING_EDITOR.name}`
 		);
+
+		// A slip: the paragraph remark marked "niet overgenomen", then opened again.
+		await after.getByRole('list', { name: 'Open opmerkingen' }).getByRole('listitem').filter({ hasText: PARAGRAPH_REMARK })
+			.getByRole('button', { name: /^Niet overgenomen/ }).click();
+		await expectStatus(page, 'De opmerking is afgehandeld.');
+		const none = page.getByRole('region', { name: "Opmerkingen van collega's (0 open)" });
+		await expect(none).toContainText('Alle opmerkingen zijn afgehandeld.');
+		const handled = none.locator('details');
+		if (!(await handled.evaluate((element) => (element as HTMLDetailsElement).open))) await handled.locator('summary').click();
+		await none.getByRole('list', { name: 'Afgehandelde opmerkingen' }).getByRole('listitem').filter({ hasText: PARAGRAPH_REMARK })
+			.getByRole('button', { name: /^Heropenen/ }).click();
+		await expectStatus(page, 'De opmerking staat weer open.');
+		const reopened = page.getByRole('region', { name: "Opmerkingen van collega's (1 open)" });
+		await expect(reopened.getByRole('list', { name: 'Open opmerkingen' })).toContainText(PARAGRAPH_REMARK);
+		await expect(reopened.locator('summary')).toHaveText('Afgehandeld (1)');
 		expect(dialogs.dialogs).toEqual([]);
 		await expectNoSeriousA11yViolations(page);
 	});
@@ -235,7 +250,9 @@ test('once it opens for signing, comments close; the coordinator still reads the
 		await page.goto(`/campagnes/${campaignId}/geschiedenis`);
 		const rows = page.getByRole('table').getByRole('row');
 		await expect(rows.filter({ hasText: 'Opmerking geplaatst bij het concept' })).toHaveCount(30);
-		await expect(rows.filter({ hasText: 'Opmerking afgehandeld' })).toContainText('verwerkt (Termijn staat er nu in.)');
+		await expect(rows.filter({ hasText: 'Opmerking afgehandeld' })).toHaveCount(2);
+		await expect(rows.filter({ hasText: 'verwerkt (Termijn staat er nu in.)' })).toHaveCount(1);
+		await expect(rows.filter({ hasText: 'Afgehandelde opmerking weer geopend' })).toContainText('was niet overgenomen');
 	});
 
 	await colleaguePage.goto(`/campagnes/${campaignId}/brief`);

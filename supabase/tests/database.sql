@@ -120,6 +120,7 @@ create function pg_temp.forbidden_statements() returns text[] language sql immut
     $q$select public.delete_user_account('20000000-0000-4000-8000-000000000001')$q$,
     'select * from public.claim_outbox(10)',
     'select public.outbox_has_work()',
+    $q$select public.reopen_draft_comment(gen_random_uuid(), gen_random_uuid(), gen_random_uuid())$q$,
     -- party positions: concepts, waiting positions, reply links and replies are the server's
     'select quote, status from public.positions',
     $q$update public.positions set note = 'gekaapt'$q$,

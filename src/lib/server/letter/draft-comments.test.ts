@@ -18,6 +18,7 @@ import {
 	listComments,
 	openCommentCount,
 	placeComments,
+	reopenComment,
 	resolveComment,
 	resolutionSchema,
 	type DraftComment
@@ -195,6 +196,53 @@ describe('resolving remarks', () => {
 			['Opmerking geplaatst bij het concept', 'Dr. Meelezer', 'over de hele brief (versie 1)'],
 			['Opmerking geplaatst bij het concept', 'Dr. Meelezer', 'over de hele brief (versie 1)']
 		]);
+	});
+});
+
+describe('reopening a handled remark', () => {
+	it('the coordinators and admins, while a concept: the remark is open again, and the history keeps both steps', async () => {
+		const c = await cast();
+		const { revision, blocks } = await latest(c.campaign);
+		await addComment(c.campaign, c.confirmed.id, { revision: revision.number, anchor: blocks[0].anchor, body: 'Aanhef?' });
+		const [remark] = await listComments(c.campaign.id);
+		expect(await reopenComment(c.campaign.id, c.coordinator.id, remark.id)).toBe('already');
+		await resolveComment(c.campaign.id, c.coordinator.id, { comment: remark.id, resolution: 'niet_overgenomen', note: 'Per ongeluk.' });
+		expect(await openCommentCount(c.campaign.id)).toBe(0);
+
+		for (const person of [c.confirmed, c.stranger]) expect(await reopenComment(c.campaign.id, person.id, remark.id)).toBe('not_allowed');
+		expect(await openCommentCount(c.campaign.id)).toBe(0);
+
+		expect(await reopenComment(c.campaign.id, c.coCoordinator.id, remark.id)).toBe('reopened');
+		expect(await openCommentCount(c.campaign.id)).toBe(1);
+		const [open] = await listComments(c.campaign.id);
+		expect(open).toMatchObject({ resolution: null, note: null, resolvedAt: null });
+
+		// Handled again, then signing opens: the text is frozen, reopening has no point any more.
+		await resolveComment(c.campaign.id, c.admin.id, { comment: remark.id, resolution: 'verwerkt', note: '' });
+		const signing = await setStatus(c.campaign, c.coordinator.id, 'concept', 'ter_ondertekening');
+		expect(await reopenComment(signing.id, c.coordinator.id, remark.id)).toBe('closed');
+		expect(await openCommentCount(c.campaign.id)).toBe(0);
+
+		const { entries } = await campaignHistory(signing);
+		const lines = entries
+			.filter((e) => e.action.startsWith('draft_comment'))
+			.map((e) => [actionLabel(e.action), e.actor, detailText(e.action, e.details)]);
+		expect(lines.slice(0, 3)).toEqual([
+			['Opmerking afgehandeld', c.admin.email, expect.stringMatching(/^verwerkt: bij "/)],
+			['Afgehandelde opmerking weer geopend', 'Dokter mede 0', expect.stringMatching(/^was niet overgenomen: bij "/)],
+			['Opmerking afgehandeld', expect.any(String), expect.stringMatching(/^niet overgenomen \(Per ongeluk\.\): bij "/)]
+		]);
+	});
+
+	it('refuses a remark of another letter', async () => {
+		const c = await cast();
+		const { revision } = await latest(c.campaign);
+		await addComment(c.campaign, c.confirmed.id, { revision: revision.number, anchor: null, body: 'Elders.' });
+		const [remark] = await listComments(c.campaign.id);
+		await resolveComment(c.campaign.id, c.coordinator.id, { comment: remark.id, resolution: 'verwerkt', note: '' });
+		const other = await makeCampaign(c.coordinator, await emptyGemeente());
+		expect(await reopenComment(other.id, c.coordinator.id, remark.id)).toBe('not_found');
+		expect(await openCommentCount(c.campaign.id)).toBe(0);
 	});
 });
 

@@ -2,7 +2,8 @@
 // read (letter-blocks: anchor and quote, taken from that revision on the server, never from the
 // form) or on the letter as a whole. Adding one (add_draft_comment) also writes the history and, at
 // most once an hour per letter, queues a mail to the coordinators; the coordinators mark each
-// remark 'verwerkt' or 'niet_overgenomen' (resolve_draft_comment). Who may do it: permissions.ts.
+// remark 'verwerkt' or 'niet_overgenomen' (resolve_draft_comment), and open it again while the
+// letter is a concept (reopen_draft_comment). Who may do it: permissions.ts.
 import type { QueryData } from '@supabase/supabase-js';
 import { z } from 'zod';
 import { db, oneOf } from '../platform/db';
@@ -200,6 +201,22 @@ export async function resolveComment(
 	});
 	if (error) throw new Error(`resolveComment: ${error.message}`);
 	return oneOf(data, RESOLVE_RESULTS, 'resolve_draft_comment');
+}
+
+const REOPEN_RESULTS = ['reopened', 'not_found', 'not_allowed', 'closed', 'already'] as const;
+export type ReopenResult = (typeof REOPEN_RESULTS)[number];
+
+export const reopenSchema = z.object({ comment: z.uuid('Deze opmerking bestaat niet (meer).') });
+
+/** Opens a handled remark again (a resolution made by mistake), while the letter is a concept. */
+export async function reopenComment(campaignId: string, actorId: string, commentId: string): Promise<ReopenResult> {
+	const { data, error } = await db().rpc('reopen_draft_comment', {
+		p_campaign_id: campaignId,
+		p_comment_id: commentId,
+		p_actor_id: actorId
+	});
+	if (error) throw new Error(`reopenComment: ${error.message}`);
+	return oneOf(data, REOPEN_RESULTS, 'reopen_draft_comment');
 }
 
 export interface PlacedComments {

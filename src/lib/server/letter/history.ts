@@ -52,6 +52,7 @@ const ACTION_LABELS: Record<string, string> = {
 	response_disowned: 'Antwoord offline gehaald: de partij meldde dat het niet van haar kwam',
 	draft_comment_added: 'Opmerking geplaatst bij het concept',
 	draft_comment_resolved: 'Opmerking afgehandeld',
+	draft_comment_reopened: 'Afgehandelde opmerking weer geopend',
 	press_contact_chosen: 'Mede-coördinator gevraagd perscontact te zijn',
 	press_contact_consented: 'Perscontact op de openbare pagina gezet, met toestemming',
 	press_contact_removed: 'Perscontact van de openbare pagina gehaald'
@@ -82,6 +83,10 @@ export function detailText(action: string, details: Details): string | null {
 	if (action === 'parties_imported') return `${details.parties} partijen en ${details.contacts} adressen erbij`;
 	if (action === 'signature_verified' && typeof details.note === 'string' && details.note) return `met de hand: ${details.note}`;
 	if (action === 'draft_comment_added') return commentPlace(details);
+	if (action === 'draft_comment_reopened') {
+		const was = details.was === 'verwerkt' ? 'verwerkt' : 'niet overgenomen';
+		return `was ${was}: ${commentPlace(details)}`;
+	}
 	if (action === 'draft_comment_resolved') {
 		const how = details.resolution === 'verwerkt' ? 'verwerkt' : 'niet overgenomen';
 		const note = typeof details.note === 'string' && details.note ? ` (${details.note})` : '';

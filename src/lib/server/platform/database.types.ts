@@ -3679,6 +3679,14 @@ export type Database = {
         }
         Returns: boolean
       }
+      reopen_draft_comment: {
+        Args: {
+          p_actor_id: string
+          p_campaign_id: string
+          p_comment_id: string
+        }
+        Returns: string
+      }
       reset_council_sync: {
         Args: { p_actor_id: string; p_source_key: string }
         Returns: undefined

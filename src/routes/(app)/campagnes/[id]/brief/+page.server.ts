@@ -75,11 +75,15 @@ export const load: PageServerLoad = async (event) => {
 			versions: versions.map((v) => ({ number: v.number, authorName: v.authorName, savedAt: formatDateTime(v.createdAt) })),
 			saved: Number.isSafeInteger(saved) && saved > 0 ? saved : null
 		},
-		remarks: { ...coordinatorView(latest, comments), resolvedJust: event.url.searchParams.has('afgehandeld') }
+		remarks: {
+			...coordinatorView(latest, comments),
+			resolvedJust: event.url.searchParams.has('afgehandeld'),
+			reopenedJust: event.url.searchParams.has('heropend')
+		}
 	};
 };
 
-export const actions: Actions = { save, preview, addAsk, comment, resolve };
+export const actions: Actions = { save, preview, addAsk, comment, resolve, reopen };
 
 /** A save refused because someone saved a newer version: the versions to compare. */
 type Conflict = { from: number; to: number } | null;
@@ -211,4 +215,21 @@ async function resolve(event: RequestEvent) {
 		not_allowed: 'Alleen de coördinatoren van deze brief kunnen opmerkingen afhandelen.'
 	}[result];
 	return formFailure(result === 'already' ? 409 : result === 'not_found' ? 404 : 403, 'resolve', { values, message });
+}
+
+/** A coordinator opens a handled remark again (a resolution made by mistake), while a concept. */
+async function reopen(event: RequestEvent) {
+	const { campaign, user } = await campaignContext(event, { coordinator: true });
+	const form = await event.request.formData();
+	const values = { comment: formString(form, 'comment'), note: '' };
+	const parsed = draftComments.reopenSchema.safeParse(values);
+	if (!parsed.success) return formFailure(400, 'resolve', { values, message: 'Deze opmerking bestaat niet (meer).' });
+	const result = await draftComments.reopenComment(campaign.id, user.id, parsed.data.comment);
+	if (result === 'reopened' || result === 'already') redirect(303, `/campagnes/${campaign.id}/brief?heropend=1#opmerking-${parsed.data.comment}`);
+	const message = {
+		closed: 'De brief is geen concept meer: de tekst ligt vast, dus een opmerking kan niet meer worden heropend.',
+		not_found: 'Deze opmerking bestaat niet (meer).',
+		not_allowed: 'Alleen de coördinatoren van deze brief kunnen opmerkingen heropenen.'
+	}[result];
+	return formFailure(result === 'closed' ? 409 : result === 'not_found' ? 404 : 403, 'resolve', { values, message });
 }
