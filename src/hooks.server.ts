@@ -96,7 +96,7 @@ const sameOriginWrites: Handle = ({ event, resolve }) => {
 // server most of those answers are given earlier, by the front door (front-door.ts); this one
 // serves them in development and whenever the door leaves a request to SvelteKit.
 const publicPages: Handle = async ({ event, resolve }) => {
-	if (dev || !mayUsePageCache(event.request, event.cookies.get(session.SESSION_COOKIE))) return resolve(event);
+	if (dev || !mayUsePageCache(event.request.method, event.cookies.get(session.SESSION_COOKIE))) return resolve(event);
 	const url = new URL(event.request.url);
 	const hit = await servedFromCache(event.request, url);
 	if (hit) return hit;

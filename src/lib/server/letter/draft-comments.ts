@@ -49,8 +49,10 @@ export const commentSchema = z.object({
 	revision: z.coerce.number({ message: RELOAD }).int(RELOAD).positive(RELOAD)
 });
 
+const commentId = z.uuid('Deze opmerking bestaat niet (meer).');
+
 export const resolutionSchema = z.object({
-	comment: z.uuid('Deze opmerking bestaat niet (meer).'),
+	comment: commentId,
 	resolution: z.enum(RESOLUTIONS, { message: 'Kies verwerkt of niet overgenomen.' }),
 	note: z
 		.string()
@@ -206,7 +208,7 @@ export async function resolveComment(
 const REOPEN_RESULTS = ['reopened', 'not_found', 'not_allowed', 'closed', 'already'] as const;
 export type ReopenResult = (typeof REOPEN_RESULTS)[number];
 
-export const reopenSchema = z.object({ comment: z.uuid('Deze opmerking bestaat niet (meer).') });
+export const reopenSchema = z.object({ comment: commentId });
 
 /** Opens a handled remark again (a resolution made by mistake), while the letter is a concept. */
 export async function reopenComment(campaignId: string, actorId: string, commentId: string): Promise<ReopenResult> {

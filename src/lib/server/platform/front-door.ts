@@ -8,7 +8,8 @@
 // hooks answer the same pages the same way (hooks.server.ts, publicPages).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseCookie } from 'cookie';
-import { cachedAnswer, pageKey } from './page-cache';
+import { env } from './env';
+import { cachedAnswer, mayUsePageCache, pageKey } from './page-cache';
 
 /** Answers from the page cache and says so (true), or leaves the request untouched (false). */
 export type FrontDoor = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
@@ -31,16 +32,18 @@ export function originFrom(value: string | undefined): string | null {
 export function frontDoor(options: { origin: string | null; sessionCookie: string }): FrontDoor {
 	const { origin, sessionCookie } = options;
 	return async (request, response) => {
-		if (origin === null || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
-		// A visitor with a session gets a page that names them, never a stored one.
+		if (origin === null) return false;
+		// The hook's rule: reads only, and never for a visitor with a session (their pages name them).
 		const cookies = request.headers.cookie;
-		if (cookies && parseCookie(cookies)[sessionCookie]) return false;
+		if (!mayUsePageCache(request.method, cookies ? parseCookie(cookies)[sessionCookie] : undefined)) return false;
 		// The same URL adapter-node gives SvelteKit (its origin and the raw request target), so the
 		// same key the page was stored under.
-		if (!URL.canParse(origin + request.url)) return false;
+		const url = URL.parse(origin + request.url);
+		if (!url) return false;
 		try {
-			const found = await cachedAnswer(pageKey(new URL(origin + request.url)), {
-				method: request.method,
+			const found = await cachedAnswer(pageKey(url), {
+				// GET or HEAD, as mayUsePageCache checked.
+				method: request.method ?? 'GET',
 				acceptEncoding: request.headers['accept-encoding'],
 				ifNoneMatch: request.headers['if-none-match']
 			});
@@ -59,7 +62,7 @@ export function frontDoor(options: { origin: string | null; sessionCookie: strin
 /** Opens the door for the server entry to find (from the server's init hook). */
 export function openFrontDoor(options: { sessionCookie: string }): void {
 	(globalThis as { [SLOT]?: FrontDoor })[SLOT] = frontDoor({
-		origin: originFrom(process.env.ORIGIN),
+		origin: originFrom(env().ORIGIN),
 		sessionCookie: options.sessionCookie
 	});
 }

@@ -9,6 +9,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { env } from './env';
 import type { RequestDatabaseState } from './request-context';
 import { stillCurrent } from './public-cache';
+import { acceptsEncoding } from './compression';
 
 const MAX_AGE_MS = 5 * 60 * 1000;
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -49,9 +50,10 @@ export function publicCacheControl(): string {
 	return `public, max-age=0, s-maxage=${env().PUBLIC_MAX_AGE}`;
 }
 
-/** Whether this request may be answered from, or stored in, the page cache. */
-export function mayUsePageCache(request: Request, sessionCookie: string | undefined): boolean {
-	return (request.method === 'GET' || request.method === 'HEAD') && !sessionCookie;
+/** Whether a request with this method and session cookie may be answered from, or stored in, the
+ * page cache (asked by the hook and by the front door alike). */
+export function mayUsePageCache(method: string | undefined, sessionCookie: string | undefined): boolean {
+	return (method === 'GET' || method === 'HEAD') && !sessionCookie;
 }
 
 function remove(key: string): void {
@@ -76,14 +78,8 @@ export interface PageAnswer {
 }
 
 function preferredEncoding(acceptEncoding: string | null | undefined): 'br' | 'gzip' | null {
-	const accepted = (acceptEncoding ?? '').toLowerCase();
-	const allows = (name: string) =>
-		accepted.split(',').some((part) => {
-			const [token, ...params] = part.trim().split(';');
-			return token.trim() === name && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
-		});
-	if (allows('br')) return 'br';
-	if (allows('gzip')) return 'gzip';
+	if (acceptsEncoding(acceptEncoding, 'br')) return 'br';
+	if (acceptsEncoding(acceptEncoding, 'gzip')) return 'gzip';
 	return null;
 }
 

@@ -46,24 +46,17 @@ function notFound(response) {
 	response.end('Niet gevonden');
 }
 
-server.on('request', (request, response) => {
-	frontDoor(request, response).then(
-		(answered) => {
-			if (!answered) handler(request, response, () => notFound(response));
-		},
-		() => handler(request, response, () => notFound(response))
-	);
-});
-
 let stopping = false;
 /** @type {NodeJS.Timeout | undefined} */
 let forceClose;
 
-// While stopping, a connection is closed as soon as its last request is done.
-server.on('request', (request) => {
+server.on('request', (request, response) => {
+	// While stopping, a connection is closed as soon as its last request is done.
 	request.on('close', () => {
 		if (stopping) server.closeIdleConnections();
 	});
+	const toSvelteKit = () => handler(request, response, () => notFound(response));
+	frontDoor(request, response).then((answered) => answered || toSvelteKit(), toSvelteKit);
 });
 
 /** @param {NodeJS.Signals} signal */

@@ -223,7 +223,7 @@ async function reopen(event: RequestEvent) {
 	const form = await event.request.formData();
 	const values = { comment: formString(form, 'comment'), note: '' };
 	const parsed = draftComments.reopenSchema.safeParse(values);
-	if (!parsed.success) return formFailure(400, 'resolve', { values, message: 'Deze opmerking bestaat niet (meer).' });
+	if (!parsed.success) return formFailure(400, 'resolve', { values, message: parsed.error.issues[0].message });
 	const result = await draftComments.reopenComment(campaign.id, user.id, parsed.data.comment);
 	if (result === 'reopened' || result === 'already') redirect(303, `/campagnes/${campaign.id}/brief?heropend=1#opmerking-${parsed.data.comment}`);
 	const message = {
