@@ -235,8 +235,6 @@ async function release(rows: OutboxRow[]): Promise<void> {
 	if (error) console.error(`[mail] ${rows.length} berichten konden niet worden teruggezet: ${error.message}`);
 }
 
-/** Sends what is due; returns how many messages were tried. Stops between two messages when the
- * worker is being stopped, and releases what it claimed but did not send. */
 /** Whether any mail is due, asked with a read: an idle look is then no write, after which every
  * public page would wait for the versions to be read again (public-cache.ts). */
 async function outboxHasWork(): Promise<boolean> {
@@ -245,6 +243,8 @@ async function outboxHasWork(): Promise<boolean> {
 	return data === true;
 }
 
+/** Sends what is due; returns how many messages were tried. Stops between two messages when the
+ * worker is being stopped, and releases what it claimed but did not send. */
 export async function processOutbox(): Promise<number> {
 	if (stopping || !(await outboxHasWork())) return 0;
 	const { data, error } = await db().rpc('claim_outbox', { p_limit: BATCH_SIZE });
